@@ -1,0 +1,103 @@
+//! What the desktop app's thin commands hand to the UI: the app's state for the shell and the
+//! shape of an error that crosses IPC (`{code, message, fields}`; ARCHITECTURE §1).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::{FieldError, Identity};
+use crate::store::{Result, Store, StoreError};
+
+/// Everything the shell shows outside a screen: who works here, the status bar's figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AppState {
+    pub identity: Option<Identity>,
+    pub db_path: String,
+    pub client_count: u32,
+    pub pending_changes: u32,
+    pub municipalities: Vec<String>,
+    pub today: NaiveDate,
+}
+
+impl AppState {
+    pub fn read(store: &Store, today: NaiveDate) -> Result<Self> {
+        Ok(Self {
+            identity: store.identity()?,
+            db_path: store.path().display().to_string(),
+            client_count: u32::try_from(store.client_count()?).unwrap_or(u32::MAX),
+            pending_changes: u32::try_from(store.pending_ops()?).unwrap_or(u32::MAX),
+            municipalities: store.municipalities()?,
+            today,
+        })
+    }
+}
+
+/// The few error kinds the UI branches on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Validation,
+    NotFound,
+    NotInitialised,
+    TooNew,
+    Internal,
+}
+
+/// An error as the UI receives it: a code to branch on, a Dutch message to show, and for
+/// validation errors the broken rule of each field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        let code = match &error {
+            StoreError::Validation(_) => ErrorCode::Validation,
+            StoreError::ClientNotFound(_) => ErrorCode::NotFound,
+            StoreError::NotInitialised => ErrorCode::NotInitialised,
+            StoreError::TooNew { .. } => ErrorCode::TooNew,
+            _ => ErrorCode::Internal,
+        };
+        let fields = match &error {
+            StoreError::Validation(errors) => errors.0.clone(),
+            _ => Vec::new(),
+        };
+        Self {
+            code,
+            message: error.to_string(),
+            fields,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_support::{amira, store, today};
+
+    #[test]
+    fn validation_errors_cross_ipc_with_their_fields() {
+        let (_dir, mut store) = store();
+        let mut input = amira();
+        input.given_name = String::new();
+        let error = ApiError::from(store.create_client(input, today()).unwrap_err());
+        assert_eq!(error.code, ErrorCode::Validation);
+        assert_eq!(error.fields[0].field, "given_name");
+        assert_eq!(error.message, "Voornaam: is verplicht");
+        let json = serde_json::to_value(&error).unwrap();
+        assert_eq!(json["code"], "validation");
+    }
+
+    #[test]
+    fn app_state_counts_clients_and_pending_changes() {
+        let (_dir, mut store) = store();
+        store.create_client(amira(), today()).unwrap();
+        let state = AppState::read(&store, today()).unwrap();
+        assert_eq!(state.client_count, 1);
+        assert!(state.pending_changes > 10);
+        assert_eq!(state.municipalities.len(), 4);
+    }
+}

@@ -1,0 +1,96 @@
+//! The TypeScript types of `ui/src/api/bindings/` are generated from these Rust types (ts-rs).
+//! The test fails when a checked-in file differs from what the Rust types generate; run
+//! `make bindings` (UPDATE_BINDINGS=1) to regenerate them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use ts_rs::{Config, TS};
+
+use crate::app::{ApiError, AppState, ErrorCode};
+use crate::domain::*;
+use crate::import::{ImportReport, RowError};
+use crate::store::{AuditAction, AuditEntry, CaseloadQuery, CaseloadSort, Dossier, FieldChange};
+
+fn export_all(dir: &Path) {
+    let cfg = Config::new().with_out_dir(dir);
+    macro_rules! export {
+        ($($t:ty),* $(,)?) => { $( <$t>::export_all(&cfg).unwrap(); )* };
+    }
+    export!(
+        Client,
+        ClientInput,
+        ClientSummary,
+        ClientType,
+        ClientStatus,
+        Gender,
+        StatushouderSubtype,
+        ContactAttempt,
+        ContactAttemptInput,
+        ContactChannel,
+        ContactOutcome,
+        Note,
+        NoteInput,
+        Identity,
+        Role,
+        FieldError,
+        ValidationErrors,
+        AuditAction,
+        AuditEntry,
+        FieldChange,
+        CaseloadQuery,
+        CaseloadSort,
+        Dossier,
+        ImportReport,
+        RowError,
+        AppState,
+        ApiError,
+        ErrorCode,
+    );
+}
+
+fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "ts"))
+                .map(|e| {
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        std::fs::read_to_string(e.path()).unwrap(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn typescript_bindings_match_the_rust_types() {
+    let checked_in: PathBuf =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/api/bindings");
+    let fresh = tempfile::tempdir().unwrap();
+    export_all(fresh.path());
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        let _ = std::fs::remove_dir_all(&checked_in);
+        export_all(&checked_in);
+        return;
+    }
+    let (expected, actual) = (read_dir(fresh.path()), read_dir(&checked_in));
+    for (name, text) in &expected {
+        assert_eq!(
+            actual.get(name),
+            Some(text),
+            "ui/src/api/bindings/{name} is stale: run `make bindings`"
+        );
+    }
+    let extra: Vec<&String> = actual
+        .keys()
+        .filter(|k| !expected.contains_key(*k))
+        .collect();
+    assert!(
+        extra.is_empty(),
+        "ui/src/api/bindings has files no Rust type makes: {extra:?}"
+    );
+}

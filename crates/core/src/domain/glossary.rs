@@ -1,0 +1,107 @@
+//! The one place where code names meet the Dutch words users see (domain page §8).
+//! The UI keeps its own copy for its labels; the CLI and exports use these.
+
+use super::client::{ClientStatus, ClientType, Gender, StatushouderSubtype};
+use super::identity::Role;
+use super::ledger::{ContactChannel, ContactOutcome};
+
+/// The Dutch label of a record field, as the form shows it.
+pub fn field_label(field: &str) -> &str {
+    match field {
+        "external_id" => "Extern kenmerk",
+        "given_name" => "Voornaam",
+        "family_name" => "Achternaam",
+        "birth_date" => "Geboortedatum",
+        "gender" => "Geslacht",
+        "country_of_origin" => "Land van herkomst",
+        "mother_tongue" => "Moedertaal",
+        "other_languages" => "Andere talen",
+        "interpreter_needed" => "Tolk nodig",
+        "interpreter_language" => "Taal van de tolk",
+        "client_type" => "Doelgroep",
+        "statushouder_subtype" => "Soort statushouder",
+        "municipality" => "Gemeente",
+        "brp_registration_date" => "Datum inschrijving BRP",
+        "kennisgeving_date" => "Datum kennisgeving DUO",
+        "obligation_date" => "Start inburgeringsplicht",
+        "housing_date" => "Datum huisvesting",
+        "bsn" => "BSN",
+        "phone" => "Telefoon",
+        "email" => "E-mail",
+        "address" => "Adres",
+        "consultant" => "Consulent",
+        "status" => "Status",
+        "date" => "Datum",
+        "channel" => "Kanaal",
+        "outcome" => "Uitkomst",
+        "text" => "Tekst",
+        "name" => "Naam",
+        "organisation" => "Organisatie",
+        "municipalities" => "Gemeenten",
+        other => other,
+    }
+}
+
+pub fn client_type_label(t: ClientType) -> &'static str {
+    match t {
+        ClientType::Statushouder => "Statushouder",
+        ClientType::Gezinsmigrant => "Gezinsmigrant",
+        ClientType::OverigeMigrant => "Overige migrant",
+    }
+}
+
+pub fn subtype_label(s: StatushouderSubtype) -> &'static str {
+    match s {
+        StatushouderSubtype::Nareiziger => "Nareiziger",
+        StatushouderSubtype::Hervestiger => "Hervestiger",
+    }
+}
+
+pub fn status_label(s: ClientStatus) -> &'static str {
+    match s {
+        ClientStatus::Aangemeld => "Aangemeld",
+        ClientStatus::Intake => "Intake",
+        ClientStatus::Pip => "PIP",
+        ClientStatus::InTraject => "In traject",
+        ClientStatus::Afgerond => "Afgerond",
+        ClientStatus::Ontheffing => "Ontheffing",
+        ClientStatus::Verhuisd => "Verhuisd",
+        ClientStatus::Beeindigd => "Beëindigd",
+    }
+}
+
+pub fn gender_label(g: Gender) -> &'static str {
+    match g {
+        Gender::M => "Man",
+        Gender::V => "Vrouw",
+        Gender::X => "X",
+    }
+}
+
+pub fn role_label(r: Role) -> &'static str {
+    match r {
+        Role::Consultant => "Inburgeringsconsulent",
+        Role::Teamleider => "Teamleider",
+    }
+}
+
+pub fn channel_label(c: ContactChannel) -> &'static str {
+    match c {
+        ContactChannel::Telefoon => "Telefoon",
+        ContactChannel::Email => "E-mail",
+        ContactChannel::Brief => "Brief",
+        ContactChannel::Huisbezoek => "Huisbezoek",
+        ContactChannel::Berichtenapp => "Berichtenapp",
+        ContactChannel::Balie => "Balie",
+    }
+}
+
+pub fn outcome_label(o: ContactOutcome) -> &'static str {
+    match o {
+        ContactOutcome::Bereikt => "Bereikt",
+        ContactOutcome::NietBereikt => "Niet bereikt",
+        ContactOutcome::VoicemailIngesproken => "Voicemail ingesproken",
+        ContactOutcome::AfspraakGemaakt => "Afspraak gemaakt",
+        ContactOutcome::NietVerschenen => "Niet verschenen",
+    }
+}

@@ -1,0 +1,403 @@
+//! Synthetic caseloads for demos, tests and benchmarks. Every person is invented: names are
+//! drawn from common names of the usual countries of origin, BSNs are random numbers that pass
+//! the elfproef. The same seed gives the same caseload.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use rand::rngs::StdRng;
+use rand::seq::IndexedRandom;
+use rand::{Rng, SeedableRng};
+
+use crate::domain::bsn::complete_with_check_digit;
+use crate::domain::{
+    ClientInput, ClientStatus, ClientType, ContactAttemptInput, ContactChannel, ContactOutcome,
+    Gender, StatushouderSubtype,
+};
+
+/// One generated client with the ledger entries of their dossier.
+#[derive(Debug, Clone)]
+pub struct GeneratedClient {
+    pub input: ClientInput,
+    pub contact_attempts: Vec<ContactAttemptInput>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GenerateOptions {
+    pub clients: usize,
+    pub seed: u64,
+    pub today: NaiveDate,
+    pub municipalities: Vec<String>,
+    /// Consultants to assign cases to; the first gets the largest share.
+    pub consultants: Vec<String>,
+}
+
+struct Origin {
+    country: &'static str,
+    language: &'static str,
+    men: &'static [&'static str],
+    women: &'static [&'static str],
+    families: &'static [&'static str],
+    /// Relative weight among statushouders and among family migrants.
+    refugee_weight: u32,
+    family_weight: u32,
+}
+
+const ORIGINS: &[Origin] = &[
+    Origin {
+        country: "Syrië",
+        language: "Arabisch",
+        men: &[
+            "Mohammed", "Ahmad", "Khaled", "Omar", "Yousef", "Bassam", "Rami", "Tarek",
+        ],
+        women: &[
+            "Amira", "Rasha", "Lina", "Nour", "Hala", "Rania", "Dima", "Salma",
+        ],
+        families: &[
+            "Haddad",
+            "Al-Khatib",
+            "Darwish",
+            "Kassem",
+            "Hamdan",
+            "Mansour",
+            "Sabbagh",
+            "Nasser",
+        ],
+        refugee_weight: 30,
+        family_weight: 6,
+    },
+    Origin {
+        country: "Eritrea",
+        language: "Tigrinya",
+        men: &[
+            "Yonas", "Dawit", "Filmon", "Merhawi", "Tesfay", "Samuel", "Henok",
+        ],
+        women: &[
+            "Selam", "Helen", "Rahel", "Saba", "Senait", "Luwam", "Winta",
+        ],
+        families: &[
+            "Tesfaye",
+            "Gebremedhin",
+            "Haile",
+            "Kidane",
+            "Berhane",
+            "Tekle",
+            "Woldu",
+        ],
+        refugee_weight: 22,
+        family_weight: 2,
+    },
+    Origin {
+        country: "Afghanistan",
+        language: "Dari",
+        men: &[
+            "Ahmad", "Farid", "Jawad", "Mustafa", "Naveed", "Sayed", "Hamid",
+        ],
+        women: &[
+            "Fatima", "Mariam", "Parwana", "Zahra", "Shabnam", "Nilofar", "Laila",
+        ],
+        families: &[
+            "Ahmadi", "Rahimi", "Karimi", "Hakimi", "Noori", "Sultani", "Azizi",
+        ],
+        refugee_weight: 14,
+        family_weight: 2,
+    },
+    Origin {
+        country: "Turkije",
+        language: "Turks",
+        men: &["Mehmet", "Emre", "Burak", "Hasan", "Murat", "Can"],
+        women: &["Ayşe", "Elif", "Zeynep", "Emine", "Fatma", "Büşra"],
+        families: &[
+            "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Aydın",
+        ],
+        refugee_weight: 8,
+        family_weight: 18,
+    },
+    Origin {
+        country: "Jemen",
+        language: "Arabisch",
+        men: &["Ali", "Abdullah", "Saleh", "Fuad"],
+        women: &["Aisha", "Huda", "Samira", "Amal"],
+        families: &["Al-Hakimi", "Saeed", "Qasim", "Al-Ahmadi"],
+        refugee_weight: 6,
+        family_weight: 1,
+    },
+    Origin {
+        country: "Somalië",
+        language: "Somalisch",
+        men: &["Abdi", "Hassan", "Mahad", "Liban"],
+        women: &["Hodan", "Ifrah", "Sahra", "Ayaan"],
+        families: &["Warsame", "Farah", "Abdullahi", "Omar"],
+        refugee_weight: 6,
+        family_weight: 2,
+    },
+    Origin {
+        country: "Marokko",
+        language: "Tarifit",
+        men: &["Youssef", "Mohamed", "Karim", "Ilias"],
+        women: &["Naima", "Samira", "Khadija", "Soumaya"],
+        families: &["El Amrani", "Bouzid", "Azzouzi", "El Idrissi"],
+        refugee_weight: 0,
+        family_weight: 14,
+    },
+    Origin {
+        country: "India",
+        language: "Hindi",
+        men: &["Rahul", "Arjun", "Vikram", "Sanjay"],
+        women: &["Priya", "Ananya", "Deepa", "Kavya"],
+        families: &["Sharma", "Patel", "Reddy", "Nair"],
+        refugee_weight: 0,
+        family_weight: 10,
+    },
+    Origin {
+        country: "Brazilië",
+        language: "Portugees",
+        men: &["Lucas", "Rafael", "Thiago"],
+        women: &["Ana", "Juliana", "Camila"],
+        families: &["Silva", "Souza", "Oliveira", "Costa"],
+        refugee_weight: 0,
+        family_weight: 6,
+    },
+    Origin {
+        country: "Iran",
+        language: "Farsi",
+        men: &["Reza", "Amir", "Behnam", "Saeed"],
+        women: &["Maryam", "Shirin", "Parisa", "Nasrin"],
+        families: &["Hosseini", "Mohammadi", "Rezaei", "Karimi"],
+        refugee_weight: 8,
+        family_weight: 3,
+    },
+];
+
+const NOTES: &[&str] = &[
+    "Kennismaking gehad; cliënt is gemotiveerd om snel met de taalles te beginnen.",
+    "Cliënt vraagt naar kinderopvang voor de jongste; doorverwezen naar het wijkteam.",
+    "Afspraak verzet op verzoek van cliënt (ziekenhuisbezoek).",
+    "Tolk via de tolkentelefoon geregeld voor het volgende gesprek.",
+    "Cliënt heeft diploma's meegenomen; kopieën gemaakt voor het dossier.",
+];
+
+/// Makes `options.clients` invented clients, deterministic for a seed.
+pub fn caseload(options: &GenerateOptions) -> Vec<GeneratedClient> {
+    let mut rng = StdRng::seed_from_u64(options.seed);
+    (0..options.clients)
+        .map(|i| one_client(&mut rng, options, i))
+        .collect()
+}
+
+fn weighted<'a, T>(rng: &mut StdRng, items: &'a [T], weight: impl Fn(&T) -> u32) -> &'a T {
+    let total: u32 = items.iter().map(&weight).sum();
+    let mut pick = rng.random_range(0..total);
+    for item in items {
+        let w = weight(item);
+        if pick < w {
+            return item;
+        }
+        pick -= w;
+    }
+    &items[items.len() - 1]
+}
+
+fn one_client(rng: &mut StdRng, options: &GenerateOptions, index: usize) -> GeneratedClient {
+    let today = options.today;
+    // The evaluation's mix: about two thirds statushouders, the rest mostly family migrants.
+    let client_type = match rng.random_range(0..100) {
+        0..=64 => ClientType::Statushouder,
+        65..=94 => ClientType::Gezinsmigrant,
+        _ => ClientType::OverigeMigrant,
+    };
+    let origin = if client_type == ClientType::Statushouder {
+        weighted(rng, ORIGINS, |o| o.refugee_weight)
+    } else {
+        weighted(rng, ORIGINS, |o| o.family_weight)
+    };
+    let gender = if rng.random_bool(0.5) {
+        Gender::V
+    } else {
+        Gender::M
+    };
+    let given = if gender == Gender::V {
+        origin.women
+    } else {
+        origin.men
+    };
+    let given_name = given.choose(rng).copied().unwrap_or("Sam").to_owned();
+    let family_name = origin
+        .families
+        .choose(rng)
+        .copied()
+        .unwrap_or("Nieuw")
+        .to_owned();
+
+    // Registered in the last three years; between 18 and 62 years old at registration.
+    let brp = today - Duration::days(rng.random_range(5..3 * 365));
+    let age_at_brp = rng.random_range(18..62);
+    let birth = NaiveDate::from_ymd_opt(
+        brp.year() - age_at_brp,
+        rng.random_range(1..=12),
+        rng.random_range(1..=28),
+    )
+    .unwrap_or(brp);
+    let kennisgeving = (brp + Duration::days(rng.random_range(0..40))).min(today);
+    let housing = (client_type == ClientType::Statushouder)
+        .then(|| brp - Duration::days(rng.random_range(0..14)));
+    let months_registered = (today - brp).num_days() / 30;
+    let status = match months_registered {
+        0..=1 => ClientStatus::Aangemeld,
+        2 => ClientStatus::Intake,
+        3 => ClientStatus::Pip,
+        _ => match rng.random_range(0..100) {
+            0..=84 => ClientStatus::InTraject,
+            85..=89 => ClientStatus::Afgerond,
+            90..=93 => ClientStatus::Ontheffing,
+            94..=97 => ClientStatus::Verhuisd,
+            _ => ClientStatus::Beeindigd,
+        },
+    };
+    let municipality = weighted(rng, &options.municipalities, |m| match m.as_str() {
+        "Teylingen" | "Noordwijk" => 4,
+        "Lisse" | "Hillegom" => 2,
+        _ => 3,
+    })
+    .clone();
+    let consultant = match options.consultants.len() {
+        0 => None,
+        n => Some(
+            options.consultants[if rng.random_bool(0.6) {
+                0
+            } else {
+                rng.random_range(0..n)
+            }]
+            .clone(),
+        ),
+    };
+    let interpreter_needed = rng.random_bool(0.45);
+    let statushouder_subtype = match (client_type, rng.random_range(0..10)) {
+        (ClientType::Statushouder, 0..=1) => Some(StatushouderSubtype::Nareiziger),
+        (ClientType::Statushouder, 2) => Some(StatushouderSubtype::Hervestiger),
+        _ => None,
+    };
+    let bsn = loop {
+        let first_eight = format!("{:08}", rng.random_range(10_000_000..99_999_999));
+        if let Some(bsn) = complete_with_check_digit(&first_eight) {
+            break String::from(bsn);
+        }
+    };
+    let slug = family_name.to_lowercase().replace([' ', '-', '\''], "");
+    let input = ClientInput {
+        external_id: Some(format!("DEMO-{:06}", index + 1)),
+        given_name: given_name.clone(),
+        family_name,
+        birth_date: Some(birth),
+        gender: Some(gender),
+        country_of_origin: Some(origin.country.to_owned()),
+        mother_tongue: Some(origin.language.to_owned()),
+        other_languages: if rng.random_bool(0.3) {
+            vec!["Engels".to_owned()]
+        } else {
+            vec![]
+        },
+        interpreter_needed,
+        interpreter_language: interpreter_needed.then(|| origin.language.to_owned()),
+        client_type: Some(client_type),
+        statushouder_subtype,
+        municipality,
+        brp_registration_date: Some(brp),
+        kennisgeving_date: Some(kennisgeving),
+        obligation_date: Some(kennisgeving.max(brp)),
+        housing_date: housing,
+        bsn: Some(bsn),
+        phone: Some(format!(
+            "06 {:04} {:04}",
+            rng.random_range(1000..9999),
+            rng.random_range(1000..9999)
+        )),
+        email: rng
+            .random_bool(0.6)
+            .then(|| format!("{}.{slug}@voorbeeld.nl", given_name.to_lowercase())),
+        address: None,
+        consultant,
+        status,
+    };
+    let attempts = rng.random_range(0..4);
+    let contact_attempts = (0..attempts)
+        .map(|k| ContactAttemptInput {
+            date: (brp + Duration::days(7 + 5 * k)).min(today),
+            channel: *[
+                ContactChannel::Telefoon,
+                ContactChannel::Brief,
+                ContactChannel::Email,
+                ContactChannel::Huisbezoek,
+            ]
+            .choose(rng)
+            .unwrap_or(&ContactChannel::Telefoon),
+            outcome: if k + 1 == attempts {
+                ContactOutcome::AfspraakGemaakt
+            } else {
+                ContactOutcome::NietBereikt
+            },
+            note: None,
+        })
+        .collect();
+    let notes = (0..rng.random_range(0..3))
+        .filter_map(|_| NOTES.choose(rng).map(|n| (*n).to_owned()))
+        .collect();
+    GeneratedClient {
+        input,
+        contact_attempts,
+        notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Bsn;
+
+    fn options(clients: usize) -> GenerateOptions {
+        GenerateOptions {
+            clients,
+            seed: 7,
+            today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+            municipalities: ["Hillegom", "Lisse", "Noordwijk", "Teylingen"]
+                .map(String::from)
+                .to_vec(),
+            consultants: vec!["Sanne de Vries".into(), "Mark Jansen".into()],
+        }
+    }
+
+    #[test]
+    fn every_generated_client_is_valid_with_a_valid_bsn() {
+        let opts = options(500);
+        for generated in caseload(&opts) {
+            let input = generated.input;
+            input
+                .validate(opts.today, &opts.municipalities)
+                .unwrap_or_else(|e| panic!("{input:?}: {e}"));
+            assert!(Bsn::parse(input.bsn.as_deref().unwrap()).is_ok());
+            for attempt in generated.contact_attempts {
+                attempt.validate(opts.today).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_caseload_and_the_mix_is_realistic() {
+        let a = caseload(&options(400));
+        let b = caseload(&options(400));
+        assert_eq!(
+            a.iter().map(|c| &c.input).collect::<Vec<_>>(),
+            b.iter().map(|c| &c.input).collect::<Vec<_>>()
+        );
+        let statushouders = a
+            .iter()
+            .filter(|c| c.input.client_type == Some(ClientType::Statushouder))
+            .count();
+        assert!(
+            (200..=320).contains(&statushouders),
+            "{statushouders} of 400"
+        );
+        for m in ["Hillegom", "Lisse", "Noordwijk", "Teylingen"] {
+            assert!(a.iter().any(|c| c.input.municipality == m), "{m} missing");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! Validated, idempotent CSV imports: bad rows are reported with line, column and rule;
+//! good rows are imported; nothing is imported twice.
+
+pub mod clients_csv;
+
+pub use clients_csv::{import_clients, parse_clients, ImportError, ImportReport, RowError};

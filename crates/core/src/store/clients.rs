@@ -1,0 +1,563 @@
+//! Clients: create, edit, read (audited), and the caseload query with search.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params_from_iter, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use super::audit::{AuditAction, AuditEntry, FieldChange};
+use super::write::WriteTx;
+use super::{parse_id, Result, Store, StoreError};
+use crate::domain::bsn::Bsn;
+use crate::domain::{
+    Client, ClientInput, ClientStatus, ClientSummary, ClientType, ContactAttempt, Note,
+    ValidationErrors,
+};
+
+const ENTITY: &str = "clients";
+
+/// The fields of [`ClientInput`], which are also the columns of `clients`.
+pub(crate) const CLIENT_FIELDS: [&str; 23] = [
+    "external_id",
+    "given_name",
+    "family_name",
+    "birth_date",
+    "gender",
+    "country_of_origin",
+    "mother_tongue",
+    "other_languages",
+    "interpreter_needed",
+    "interpreter_language",
+    "client_type",
+    "statushouder_subtype",
+    "municipality",
+    "brp_registration_date",
+    "kennisgeving_date",
+    "obligation_date",
+    "housing_date",
+    "bsn",
+    "phone",
+    "email",
+    "address",
+    "consultant",
+    "status",
+];
+
+/// A client's dossier as the overview shows it. The BSN is masked here; the full number is
+/// only in [`Store::open_client`], which the edit form uses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Dossier {
+    pub client: Client,
+    pub bsn_masked: Option<String>,
+    pub contact_attempts: Vec<ContactAttempt>,
+    pub notes: Vec<Note>,
+    pub audit: Vec<AuditEntry>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseloadSort {
+    #[default]
+    Name,
+    Municipality,
+    ClientType,
+    Status,
+    Consultant,
+    BrpRegistrationDate,
+}
+
+/// Search text and filters of the caseload screen.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct CaseloadQuery {
+    /// Any part of a given or family name (several words must all match), or a whole BSN.
+    pub text: Option<String>,
+    pub municipality: Option<String>,
+    pub client_type: Option<ClientType>,
+    pub status: Option<ClientStatus>,
+    pub consultant: Option<String>,
+    pub sort: CaseloadSort,
+    pub descending: bool,
+}
+
+impl CaseloadQuery {
+    pub fn search(text: &str) -> Self {
+        Self {
+            text: Some(text.to_owned()),
+            ..Self::default()
+        }
+    }
+}
+
+/// What an import did with each row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub enum ImportOutcome {
+    Imported,
+    /// A client with this external id is already in the store.
+    AlreadyPresent,
+}
+
+impl Store {
+    /// Registers a new client.
+    pub fn create_client(&mut self, input: ClientInput, today: NaiveDate) -> Result<Client> {
+        let input = self.checked(input, today)?;
+        let mut w = self.begin_write()?;
+        let client = insert_client(&mut w, input)?;
+        w.commit()?;
+        Ok(client)
+    }
+
+    /// Changes a client. Only the fields that differ are written, each with its own outbox op.
+    pub fn update_client(
+        &mut self,
+        id: &Uuid,
+        input: ClientInput,
+        today: NaiveDate,
+    ) -> Result<Client> {
+        let input = self.checked(input, today)?;
+        let old = self.client(id)?;
+        let old_fields = to_fields(&old.input)?;
+        let new_fields = to_fields(&input)?;
+        let changed: Vec<&str> = CLIENT_FIELDS
+            .iter()
+            .copied()
+            .filter(|f| old_fields.get(*f) != new_fields.get(*f))
+            .collect();
+        if changed.is_empty() {
+            return Ok(old);
+        }
+        let row_id = id.to_string();
+        let mut w = self.begin_write()?;
+        let updated_at = timestamp(w.now);
+        let assignments: Vec<String> = changed.iter().map(|f| format!("{f} = ?")).collect();
+        let mut values: Vec<SqlValue> = changed.iter().map(|f| to_sql(&new_fields[*f])).collect();
+        values.push(SqlValue::Text(updated_at));
+        values.push(SqlValue::Text(row_id.clone()));
+        w.tx.execute(
+            &format!(
+                "UPDATE clients SET {}, updated_at = ? WHERE id = ?",
+                assignments.join(", ")
+            ),
+            params_from_iter(values),
+        )?;
+        let mut changes = Vec::new();
+        for field in changed {
+            w.outbox(ENTITY, &row_id, field, &new_fields[field])?;
+            changes.push(FieldChange {
+                field: field.to_owned(),
+                old: display(field, &old_fields[field]),
+                new: display(field, &new_fields[field]),
+            });
+        }
+        w.audit(
+            AuditAction::Update,
+            ENTITY,
+            &row_id,
+            Some(&row_id),
+            &changes,
+        )?;
+        w.commit()?;
+        self.client(id)
+    }
+
+    /// The whole client, BSN included, for the edit form. Audited as a read.
+    pub fn open_client(&mut self, id: &Uuid) -> Result<Client> {
+        let client = self.client(id)?;
+        self.audit_read(id, "bewerken")?;
+        Ok(client)
+    }
+
+    /// The dossier overview. Opening it is written to the audit log (domain page §7).
+    pub fn open_dossier(&mut self, id: &Uuid) -> Result<Dossier> {
+        let mut client = self.client(id)?;
+        self.audit_read(id, "dossier")?;
+        let bsn_masked = client.masked_bsn();
+        client.input.bsn = None;
+        Ok(Dossier {
+            client,
+            bsn_masked,
+            contact_attempts: self.contact_attempts(id)?,
+            notes: self.notes(id)?,
+            audit: self.audit_trail(id)?,
+        })
+    }
+
+    fn audit_read(&mut self, id: &Uuid, view: &str) -> Result<()> {
+        let row_id = id.to_string();
+        let mut w = self.begin_write()?;
+        let what = [FieldChange {
+            field: "view".into(),
+            old: None,
+            new: Some(view.into()),
+        }];
+        w.audit(AuditAction::Read, ENTITY, &row_id, Some(&row_id), &what)?;
+        w.commit()
+    }
+
+    /// A client without auditing (for the store's own use).
+    pub(crate) fn client(&self, id: &Uuid) -> Result<Client> {
+        self.conn
+            .query_row(&select_sql("WHERE id = ?1"), [id.to_string()], read_client)
+            .optional()?
+            .ok_or_else(|| StoreError::ClientNotFound(id.to_string()))?
+    }
+
+    pub fn client_count(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM clients", [], |r| r.get(0))?;
+        Ok(n.unsigned_abs())
+    }
+
+    /// The caseload table: matching clients, sorted.
+    pub fn caseload(&self, query: &CaseloadQuery) -> Result<Vec<ClientSummary>> {
+        let mut conditions: Vec<String> = Vec::new();
+        let mut values: Vec<SqlValue> = Vec::new();
+        if let Some(text) = query
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            search_condition(text, &mut conditions, &mut values);
+        }
+        let filters = [
+            ("municipality", query.municipality.clone()),
+            ("client_type", query.client_type.map(|t| code(&t))),
+            ("status", query.status.map(|s| code(&s))),
+            ("consultant", query.consultant.clone()),
+        ];
+        for (column, value) in filters {
+            if let Some(value) = value {
+                conditions.push(format!("{column} = ?"));
+                values.push(SqlValue::Text(value));
+            }
+        }
+        let where_clause = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conditions.join(" AND "))
+        };
+        let direction = if query.descending { "DESC" } else { "ASC" };
+        let name_order = format!(
+            "family_name COLLATE NOCASE {direction}, given_name COLLATE NOCASE {direction}"
+        );
+        let order = match query.sort {
+            CaseloadSort::Name => name_order,
+            CaseloadSort::Municipality => format!("municipality {direction}, {name_order}"),
+            CaseloadSort::ClientType => format!("client_type {direction}, {name_order}"),
+            CaseloadSort::Status => format!("status {direction}, {name_order}"),
+            CaseloadSort::Consultant => {
+                format!("consultant COLLATE NOCASE {direction}, {name_order}")
+            }
+            CaseloadSort::BrpRegistrationDate => {
+                format!("brp_registration_date {direction}, {name_order}")
+            }
+        };
+        let sql = format!(
+            "SELECT id, given_name, family_name, birth_date, municipality, client_type, status, consultant,
+                    brp_registration_date
+             FROM clients {where_clause} ORDER BY {order}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, Option<String>>(7)?,
+                r.get::<_, Option<String>>(8)?,
+            ))
+        })?;
+        let mut summaries = Vec::new();
+        for row in rows {
+            let (
+                id,
+                given_name,
+                family_name,
+                birth,
+                municipality,
+                client_type,
+                status,
+                consultant,
+                brp,
+            ) = row?;
+            summaries.push(ClientSummary {
+                id: parse_id(&id)?,
+                given_name,
+                family_name,
+                birth_date: birth.as_deref().map(parse_date).transpose()?,
+                municipality,
+                client_type: client_type.map(|t| from_code(&t)).transpose()?,
+                status: from_code(&status)?,
+                consultant,
+                brp_registration_date: brp.as_deref().map(parse_date).transpose()?,
+            });
+        }
+        Ok(summaries)
+    }
+
+    /// Imports validated rows in one transaction; rows whose external id is already present
+    /// are skipped, so importing the same file twice adds nothing.
+    pub fn import_clients(&mut self, rows: Vec<ClientInput>) -> Result<Vec<ImportOutcome>> {
+        let mut w = self.begin_write()?;
+        let mut outcomes = Vec::with_capacity(rows.len());
+        for input in rows {
+            let present = match input.external_id.as_deref() {
+                Some(ext) => {
+                    w.tx.query_row(
+                        "SELECT 1 FROM clients WHERE external_id = ?1",
+                        [ext],
+                        |_| Ok(()),
+                    )
+                    .optional()?
+                    .is_some()
+                }
+                None => false,
+            };
+            if present {
+                outcomes.push(ImportOutcome::AlreadyPresent);
+            } else {
+                insert_client(&mut w, input)?;
+                outcomes.push(ImportOutcome::Imported);
+            }
+        }
+        w.commit()?;
+        Ok(outcomes)
+    }
+
+    /// Normalises and validates a client against this organisation's municipalities.
+    pub fn checked(&self, input: ClientInput, today: NaiveDate) -> Result<ClientInput> {
+        let mut input = input.normalised();
+        let municipalities = self.municipalities()?;
+        input.validate(today, &municipalities)?;
+        // Store the municipality as the organisation spells it.
+        if let Some(m) = municipalities
+            .iter()
+            .find(|m| m.eq_ignore_ascii_case(&input.municipality))
+        {
+            input.municipality = m.clone();
+        }
+        Ok(input)
+    }
+
+    /// Writes a generated caseload (demo, `traject generate`) as `actor`, in one transaction,
+    /// through the same path as a person's writes.
+    pub fn insert_generated(
+        &mut self,
+        actor: &str,
+        clients: Vec<crate::generate::GeneratedClient>,
+    ) -> Result<()> {
+        let mut w = self.begin_write_as(actor.to_owned())?;
+        for generated in clients {
+            let client = insert_client(&mut w, generated.input)?;
+            for attempt in generated.contact_attempts {
+                super::ledgers::insert_contact_attempt(&mut w, &client.id, attempt)?;
+            }
+            for text in generated.notes {
+                super::ledgers::insert_note(&mut w, &client.id, crate::domain::NoteInput { text })?;
+            }
+        }
+        w.commit()
+    }
+}
+
+fn insert_client(w: &mut WriteTx<'_>, input: ClientInput) -> Result<Client> {
+    let id = Uuid::now_v7();
+    let row_id = id.to_string();
+    let fields = to_fields(&input)?;
+    let now = timestamp(w.now);
+    let columns = CLIENT_FIELDS.join(", ");
+    let placeholders = vec!["?"; CLIENT_FIELDS.len() + 3].join(", ");
+    let mut values: Vec<SqlValue> = vec![SqlValue::Text(row_id.clone())];
+    values.extend(CLIENT_FIELDS.iter().map(|f| to_sql(&fields[*f])));
+    values.push(SqlValue::Text(now.clone()));
+    values.push(SqlValue::Text(now));
+    let result = w.tx.execute(
+        &format!(
+            "INSERT INTO clients (id, {columns}, created_at, updated_at) VALUES ({placeholders})"
+        ),
+        params_from_iter(values),
+    );
+    if let Err(rusqlite::Error::SqliteFailure(e, _)) = &result {
+        if e.code == rusqlite::ErrorCode::ConstraintViolation && input.external_id.is_some() {
+            let mut errors = ValidationErrors::default();
+            errors.push(crate::domain::FieldError::new(
+                "external_id",
+                "unique",
+                "bestaat al",
+            ));
+            return Err(errors.into());
+        }
+    }
+    result?;
+    let mut changes = Vec::new();
+    for field in CLIENT_FIELDS {
+        let value = &fields[field];
+        if value.is_null() {
+            continue;
+        }
+        w.outbox(ENTITY, &row_id, field, value)?;
+        changes.push(FieldChange {
+            field: field.to_owned(),
+            old: None,
+            new: display(field, value),
+        });
+    }
+    w.audit(
+        AuditAction::Create,
+        ENTITY,
+        &row_id,
+        Some(&row_id),
+        &changes,
+    )?;
+    Ok(Client {
+        id,
+        input,
+        created_at: w.now,
+        updated_at: w.now,
+    })
+}
+
+/// Adds the search condition: a whole BSN matches exactly; otherwise every word must occur
+/// in the given or family name (words of three letters or more through the trigram index).
+fn search_condition(text: &str, conditions: &mut Vec<String>, values: &mut Vec<SqlValue>) {
+    let digits: String = text.chars().filter(|c| !matches!(c, ' ' | '.')).collect();
+    if digits.chars().all(|c| c.is_ascii_digit()) && (8..=9).contains(&digits.len()) {
+        let bsn = Bsn::parse(&digits).map(String::from).unwrap_or(digits);
+        conditions.push("seq IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)".into());
+        values.push(SqlValue::Text(format!("bsn : \"{bsn}\"")));
+        return;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let long: Vec<String> = words
+        .iter()
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    if !long.is_empty() {
+        conditions.push("seq IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)".into());
+        values.push(SqlValue::Text(format!(
+            "{{given_name family_name}} : ({})",
+            long.join(" AND ")
+        )));
+    }
+    for short in words.iter().filter(|w| w.chars().count() < 3) {
+        conditions.push("(given_name || ' ' || family_name) LIKE ? ESCAPE '\\'".into());
+        let escaped = short
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        values.push(SqlValue::Text(format!("%{escaped}%")));
+    }
+}
+
+fn select_sql(filter: &str) -> String {
+    format!(
+        "SELECT id, created_at, updated_at, {} FROM clients {filter}",
+        CLIENT_FIELDS.join(", ")
+    )
+}
+
+fn read_client(row: &Row<'_>) -> rusqlite::Result<Result<Client>> {
+    let id: String = row.get(0)?;
+    let created: String = row.get(1)?;
+    let updated: String = row.get(2)?;
+    let mut fields = Map::new();
+    for (i, field) in CLIENT_FIELDS.iter().enumerate() {
+        let value = match row.get::<_, SqlValue>(i + 3)? {
+            SqlValue::Null => Value::Null,
+            SqlValue::Integer(n) if *field == "interpreter_needed" => Value::Bool(n != 0),
+            SqlValue::Integer(n) => Value::from(n),
+            SqlValue::Text(t) if *field == "other_languages" => {
+                serde_json::from_str(&t).unwrap_or(Value::Array(vec![]))
+            }
+            SqlValue::Text(t) => Value::String(t),
+            SqlValue::Real(f) => Value::from(f),
+            SqlValue::Blob(_) => Value::Null,
+        };
+        fields.insert((*field).to_owned(), value);
+    }
+    Ok((|| {
+        Ok(Client {
+            id: parse_id(&id)?,
+            input: serde_json::from_value(Value::Object(fields))?,
+            created_at: parse_timestamp(&created)?,
+            updated_at: parse_timestamp(&updated)?,
+        })
+    })())
+}
+
+fn to_fields(input: &ClientInput) -> Result<Map<String, Value>> {
+    match serde_json::to_value(input)? {
+        Value::Object(map) => Ok(map),
+        _ => unreachable!("ClientInput serialises to an object"),
+    }
+}
+
+fn to_sql(value: &Value) -> SqlValue {
+    match value {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => n.as_i64().map_or(SqlValue::Null, SqlValue::Integer),
+        Value::String(s) => SqlValue::Text(s.clone()),
+        other => SqlValue::Text(other.to_string()),
+    }
+}
+
+/// A field's value as the audit trail shows it.
+fn display(field: &str, value: &Value) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::Bool(b) => Some(if *b { "ja" } else { "nee" }.to_owned()),
+        Value::String(s) if field == "bsn" => Some(
+            Bsn::parse(s)
+                .map(|b| b.masked())
+                .unwrap_or_else(|_| "******".into()),
+        ),
+        Value::String(s) => Some(s.clone()),
+        Value::Array(items) => Some(
+            items
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+        .filter(|s| !s.is_empty()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// The serde code of an enum value (`overige_migrant`).
+pub(crate) fn code<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+pub(crate) fn from_code<T: serde::de::DeserializeOwned>(code: &str) -> Result<T> {
+    Ok(serde_json::from_value(Value::String(code.to_owned()))?)
+}
+
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate> {
+    text.parse()
+        .map_err(|_| StoreError::BadValue(text.to_owned()))
+}
+
+pub(crate) fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+pub(crate) fn parse_timestamp(text: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(Into::into)
+        .map_err(|_| StoreError::BadValue(text.to_owned()))
+}

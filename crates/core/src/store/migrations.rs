@@ -1,0 +1,94 @@
+//! Applies `migrations/app/NN-name/up.sql` in order, recorded in `PRAGMA user_version`.
+
+use include_dir::{include_dir, Dir};
+use rusqlite::Connection;
+use rusqlite_migration::Migrations;
+
+use super::{Result, StoreError};
+
+static MIGRATIONS_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/../../migrations/app");
+
+/// The schema version this build writes (the number of migrations).
+pub const SCHEMA_VERSION: i64 = 2;
+
+fn migrations() -> Migrations<'static> {
+    Migrations::from_directory(&MIGRATIONS_DIR)
+        .expect("migrations/app is well-formed (checked by a test)")
+}
+
+/// Refuses a database from a newer Traject, then applies what is missing in one transaction.
+pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_to(conn, SCHEMA_VERSION)
+}
+
+pub(super) fn migrate_to(conn: &mut Connection, version: i64) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    migrations().to_version(conn, usize::try_from(version).unwrap_or(0))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_support::{amira, identity, today};
+    use crate::store::{CaseloadQuery, Store};
+
+    #[test]
+    fn migrations_are_valid_and_counted() {
+        migrations().validate().unwrap();
+        assert_eq!(MIGRATIONS_DIR.dirs().count() as i64, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_newer_database_is_refused_with_a_clear_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        let err = Store::open(&path).err().expect("must refuse");
+        assert!(
+            matches!(err, StoreError::TooNew { found, known } if found == SCHEMA_VERSION + 1 && known == SCHEMA_VERSION)
+        );
+        assert!(err
+            .to_string()
+            .contains("nieuwer dan deze versie van Traject"));
+    }
+
+    /// A laptop still on schema 1 (before the search index) keeps its clients and can search
+    /// them after the upgrade.
+    #[test]
+    fn an_older_schema_upgrades_without_loss() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrate_to(&mut conn, 1).unwrap();
+            conn.execute_batch(
+                "INSERT INTO clients (id, given_name, family_name, municipality, status, created_at, updated_at)
+                 VALUES ('0190c1c6-0000-7000-8000-000000000001', 'Yonas', 'Tesfaye', 'Lisse', 'intake',
+                         '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');",
+            )
+            .unwrap();
+            let version: i64 = conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .unwrap();
+            assert_eq!(version, 1);
+        }
+        let mut store = Store::open(&path).unwrap();
+        store.save_identity(identity()).unwrap();
+        let found = store.caseload(&CaseloadQuery::search("tesf")).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].given_name, "Yonas");
+        // and the upgraded schema takes new writes
+        store.create_client(amira(), today()).unwrap();
+        assert_eq!(store.caseload(&CaseloadQuery::default()).unwrap().len(), 2);
+    }
+}

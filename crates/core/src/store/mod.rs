@@ -1,0 +1,177 @@
+//! The laptop's store: one SQLite file (WAL, foreign keys), schema from `migrations/app/`
+//! embedded at build time, and one write path that keeps row, outbox and audit log together.
+
+mod audit;
+mod clients;
+mod ledgers;
+mod migrations;
+mod settings;
+pub mod tables;
+#[cfg(test)]
+mod tests;
+mod write;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use audit::{AuditAction, AuditEntry, FieldChange};
+pub use clients::{CaseloadQuery, CaseloadSort, Dossier, ImportOutcome};
+pub use migrations::SCHEMA_VERSION;
+
+use crate::domain::ValidationErrors;
+
+/// Everything that can go wrong in the store. The UI branches on the variant; the message is
+/// Dutch where a person will read it.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    Validation(#[from] ValidationErrors),
+    #[error("cliënt {0} bestaat niet")]
+    ClientNotFound(String),
+    #[error(
+        "de database is nog niet ingericht: stel eerst je naam en organisatie in (traject init)"
+    )]
+    NotInitialised,
+    #[error(
+        "deze database heeft schemaversie {found}, nieuwer dan deze versie van Traject kent ({known}); installeer de nieuwste versie"
+    )]
+    TooNew { found: i64, known: i64 },
+    #[error("de database kon niet worden bijgewerkt: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("databasefout: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("ongeldige gegevens in de database: {0}")]
+    Corrupt(#[from] serde_json::Error),
+    #[error("ongeldige waarde in de database: {0}")]
+    BadValue(String),
+    #[error("de map van de database kan niet worden aangemaakt: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The one concrete store (ARCHITECTURE: no trait on the laptop side).
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    device_id: String,
+}
+
+impl Store {
+    /// Opens (creating when absent) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::migrate(&mut conn)?;
+        let device_id = settings::device_id(&conn)?;
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+            device_id,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn device_id(&self) -> &str {
+        &self.device_id
+    }
+
+    /// Ops waiting for the server (shown in the status bar).
+    pub fn pending_ops(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?;
+        Ok(n.unsigned_abs())
+    }
+
+    /// Every op waiting for the server, oldest first.
+    pub fn outbox(&self) -> Result<Vec<crate::sync::OutboxOp>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT op_id, entity, row_id, field, value, hlc, base_seq, schema_version FROM outbox ORDER BY hlc",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get::<_, String>(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        })?;
+        let mut ops = Vec::new();
+        for row in rows {
+            let (op_id, entity, row_id, field, value, hlc, base_seq, schema_version) = row?;
+            ops.push(crate::sync::OutboxOp {
+                op_id: parse_id(&op_id)?,
+                entity,
+                row_id,
+                field,
+                value: serde_json::from_str(&value)?,
+                hlc,
+                base_seq,
+                schema_version,
+            });
+        }
+        Ok(ops)
+    }
+}
+
+fn parse_id(text: &str) -> Result<uuid::Uuid> {
+    text.parse()
+        .map_err(|_| StoreError::BadValue(text.to_owned()))
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use chrono::NaiveDate;
+
+    use super::Store;
+    use crate::domain::{ClientInput, ClientType, Gender, Identity, Role};
+
+    pub fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+    }
+
+    pub fn identity() -> Identity {
+        Identity {
+            name: "Sanne de Vries".into(),
+            role: Role::Consultant,
+            organisation: "ISD Bollenstreek".into(),
+            municipalities: ["Hillegom", "Lisse", "Noordwijk", "Teylingen"]
+                .map(String::from)
+                .to_vec(),
+        }
+    }
+
+    /// A fresh store in a temporary directory, set up with [`identity`].
+    pub fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("traject.db")).unwrap();
+        store.save_identity(identity()).unwrap();
+        (dir, store)
+    }
+
+    pub fn amira() -> ClientInput {
+        ClientInput {
+            birth_date: NaiveDate::from_ymd_opt(1990, 5, 17),
+            gender: Some(Gender::V),
+            client_type: Some(ClientType::Statushouder),
+            brp_registration_date: NaiveDate::from_ymd_opt(2026, 9, 1),
+            bsn: Some("123456782".into()),
+            ..ClientInput::new("Amira", "Haddad", "Lisse")
+        }
+    }
+}

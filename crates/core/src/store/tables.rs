@@ -1,0 +1,75 @@
+//! How every table of the laptop's schema takes part in sync (ARCHITECTURE §2). A test fails
+//! when a migration adds a table that is not listed here, so no later table can forget sync.
+
+/// The sync class of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncClass {
+    /// Field-level last-writer-wins with HLC clocks; conflicts recorded.
+    Mutable,
+    /// Insert-only rows that never conflict; corrections are new entries.
+    Ledger,
+    /// Never leaves this laptop.
+    LocalOnly,
+}
+
+pub const TABLES: &[(&str, SyncClass)] = &[
+    ("clients", SyncClass::Mutable),
+    ("contact_attempts", SyncClass::Ledger),
+    ("notes", SyncClass::Ledger),
+    ("audit_log", SyncClass::Ledger),
+    ("outbox", SyncClass::LocalOnly),
+    ("settings", SyncClass::LocalOnly),
+    ("hlc_state", SyncClass::LocalOnly),
+    // The search index is rebuilt from `clients` on every laptop.
+    ("clients_fts", SyncClass::LocalOnly),
+];
+
+pub fn sync_class(table: &str) -> Option<SyncClass> {
+    TABLES
+        .iter()
+        .find(|(name, _)| *name == table)
+        .map(|(_, class)| *class)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_support::store;
+
+    #[test]
+    fn every_table_is_classified() {
+        let (_dir, store) = store();
+        let mut stmt = store
+            .conn
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )
+            .unwrap();
+        let tables: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        // FTS5 keeps its data in shadow tables named after the index (clients_fts_data, …).
+        let fts: Vec<&str> = TABLES
+            .iter()
+            .map(|(n, _)| *n)
+            .filter(|n| n.ends_with("_fts"))
+            .collect();
+        let unclassified: Vec<&String> = tables
+            .iter()
+            .filter(|t| sync_class(t).is_none())
+            .filter(|t| !fts.iter().any(|f| t.starts_with(&format!("{f}_"))))
+            .collect();
+        assert!(
+            unclassified.is_empty(),
+            "classify these tables in store/tables.rs: {unclassified:?}"
+        );
+        for (name, _) in TABLES {
+            assert!(
+                tables.contains(&name.to_string()),
+                "{name} is classified but does not exist"
+            );
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! The one write path. A [`WriteTx`] changes rows, appends one outbox op per changed field and
+//! one audit entry per action, and advances the HLC — all in one SQLite transaction, so either
+//! everything of a write is on disk or nothing is.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Transaction};
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::audit::{AuditAction, FieldChange};
+use super::{settings, Result, Store, SCHEMA_VERSION};
+use crate::sync::hlc::HlcState;
+
+pub(super) struct WriteTx<'a> {
+    pub tx: Transaction<'a>,
+    pub actor: String,
+    pub now: DateTime<Utc>,
+    device_id: &'a str,
+    clock: HlcState,
+}
+
+impl Store {
+    /// Starts a write signed by the identity set up on this laptop.
+    pub(super) fn begin_write(&mut self) -> Result<WriteTx<'_>> {
+        let actor = settings::identity(&self.conn)?
+            .ok_or(super::StoreError::NotInitialised)?
+            .name;
+        self.begin_write_as(actor)
+    }
+
+    pub(super) fn begin_write_as(&mut self, actor: String) -> Result<WriteTx<'_>> {
+        let tx = self.conn.transaction()?;
+        let clock = settings::hlc_state(&tx)?;
+        Ok(WriteTx {
+            tx,
+            actor,
+            now: Utc::now(),
+            device_id: &self.device_id,
+            clock,
+        })
+    }
+}
+
+impl WriteTx<'_> {
+    /// The next HLC timestamp of this device, as text.
+    fn next_hlc(&mut self) -> String {
+        self.clock = self.clock.tick(self.now.timestamp_millis());
+        self.clock.stamp(self.device_id).to_string()
+    }
+
+    /// Appends one outbox op.
+    pub fn outbox(&mut self, entity: &str, row_id: &str, field: &str, value: &Value) -> Result<()> {
+        let hlc = self.next_hlc();
+        self.tx.execute(
+            "INSERT INTO outbox (op_id, entity, row_id, field, value, hlc, base_seq, schema_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
+            params![Uuid::now_v7().to_string(), entity, row_id, field, value.to_string(), hlc, SCHEMA_VERSION],
+        )?;
+        Ok(())
+    }
+
+    /// Appends one audit entry, itself an entry of the synced audit ledger.
+    pub fn audit(
+        &mut self,
+        action: AuditAction,
+        entity: &str,
+        row_id: &str,
+        client_id: Option<&str>,
+        changes: &[FieldChange],
+    ) -> Result<()> {
+        let id = Uuid::now_v7().to_string();
+        let hlc = self.next_hlc();
+        let at = super::clients::timestamp(self.now);
+        let changes = serde_json::to_string(changes)?;
+        self.tx.execute(
+            "INSERT INTO audit_log (id, at, hlc, actor, device_id, action, entity, row_id, client_id, changes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![id, at, hlc, self.actor, self.device_id, action.code(), entity, row_id, client_id, changes],
+        )?;
+        let row = serde_json::json!({
+            "id": id, "at": at, "hlc": hlc, "actor": self.actor, "device_id": self.device_id,
+            "action": action.code(), "entity": entity, "row_id": row_id, "client_id": client_id,
+            "changes": serde_json::from_str::<Value>(&changes)?,
+        });
+        self.outbox("audit_log", &id, crate::sync::outbox::LEDGER_ROW, &row)
+    }
+
+    /// Persists the clock and commits everything.
+    pub fn commit(self) -> Result<()> {
+        settings::save_hlc_state(&self.tx, self.clock)?;
+        self.tx.commit()?;
+        Ok(())
+    }
+}
