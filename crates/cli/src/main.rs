@@ -1,1 +1,224 @@
-fn main() {}
+//! `traject`: the headless command line of Traject, over the same core and database file as
+//! the desktop app.
+
+mod client_args;
+mod output;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use traject_core::domain::{Identity, Role};
+use traject_core::generate::GenerateOptions;
+use traject_core::store::CaseloadQuery;
+use traject_core::Store;
+
+use crate::client_args::ClientArgs;
+
+#[derive(Parser)]
+#[command(name = "traject", version, about = "Traject: caseloads voor de Wet inburgering 2021, vanaf de opdrachtregel")]
+struct Cli {
+    /// The database file (default: the app's database in the user's data directory).
+    #[arg(long, global = true, env = "TRAJECT_DB")]
+    db: Option<PathBuf>,
+    /// Print JSON instead of a table.
+    #[arg(long, global = true)]
+    json: bool,
+    /// The date to validate against (default: today); for reproducible scripts and tests.
+    #[arg(long, global = true, hide = true)]
+    today: Option<NaiveDate>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Set up the database: who works on it and for which municipalities.
+    Init {
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum, default_value = "consultant")]
+        role: RoleArg,
+        #[arg(long, default_value = "ISD Bollenstreek")]
+        organisation: String,
+        /// Repeat for each municipality (default: Hillegom, Lisse, Noordwijk, Teylingen).
+        #[arg(long = "municipality")]
+        municipalities: Vec<String>,
+    },
+    /// Register, list, show and edit clients.
+    #[command(subcommand)]
+    Client(ClientCommand),
+    /// Find clients by any part of their name, or by a whole BSN.
+    Search { text: String },
+    /// Import data from a file.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export data.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Fill the database with a synthetic caseload (invented people, valid fake BSNs).
+    Generate {
+        #[arg(long, default_value_t = 60)]
+        clients: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Consultants to assign the cases to (repeatable).
+        #[arg(long = "consultant")]
+        consultants: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ClientCommand {
+    /// Register a new client.
+    Add(ClientArgs),
+    /// List clients, optionally filtered.
+    List {
+        #[arg(long)]
+        municipality: Option<String>,
+        #[arg(long)]
+        consultant: Option<String>,
+    },
+    /// Show a client's dossier (the read is written to the audit log).
+    Show { id: uuid::Uuid },
+    /// Change a client: only the given fields change.
+    Edit {
+        id: uuid::Uuid,
+        #[command(flatten)]
+        fields: ClientArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Import a client list (CSV; see the README for the columns).
+    Clients { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Export every client.
+    Clients {
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Consultant,
+    Teamleider,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Csv,
+    Json,
+}
+
+fn main() {
+    if let Err(error) = run(Cli::parse()) {
+        eprintln!("traject: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn default_db() -> Result<PathBuf> {
+    // The same place the desktop app uses (its identifier as the folder name).
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .context("no --db given and no home directory to find the app's database")?;
+    Ok(base.join("nl.traject.app").join("traject.db"))
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let path = match cli.db {
+        Some(path) => path,
+        None => default_db()?,
+    };
+    let mut store = Store::open(&path).with_context(|| format!("database {}", path.display()))?;
+    let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let json = cli.json;
+    match cli.command {
+        Command::Init { name, role, organisation, municipalities } => {
+            let municipalities = if municipalities.is_empty() {
+                traject_core::domain::identity::DEFAULT_MUNICIPALITIES.map(String::from).to_vec()
+            } else {
+                municipalities
+            };
+            let role = match role {
+                RoleArg::Consultant => Role::Consultant,
+                RoleArg::Teamleider => Role::Teamleider,
+            };
+            let identity = store.save_identity(Identity { name, role, organisation, municipalities })?;
+            println!("Database {} ingericht voor {} ({}).", path.display(), identity.name, identity.organisation);
+        }
+        Command::Client(ClientCommand::Add(args)) => {
+            let input = args.apply(traject_core::domain::ClientInput::new("", "", ""))?;
+            let client = store.create_client(input, today)?;
+            output::client_saved(&client, "geregistreerd", json)?;
+        }
+        Command::Client(ClientCommand::Edit { id, fields }) => {
+            if fields.is_empty() {
+                bail!("geef minstens één veld om te wijzigen (zie traject client edit --help)");
+            }
+            let current = store.open_client(&id)?;
+            let client = store.update_client(&id, fields.apply(current.input)?, today)?;
+            output::client_saved(&client, "bijgewerkt", json)?;
+        }
+        Command::Client(ClientCommand::List { municipality, consultant }) => {
+            let query = CaseloadQuery { municipality, consultant, ..CaseloadQuery::default() };
+            output::summaries(&store.caseload(&query)?, json)?;
+        }
+        Command::Client(ClientCommand::Show { id }) => output::dossier(&store.open_dossier(&id)?, json)?,
+        Command::Search { text } => output::summaries(&store.caseload(&CaseloadQuery::search(&text))?, json)?,
+        Command::Import(ImportCommand::Clients { file }) => {
+            let bytes = std::fs::read(&file).with_context(|| format!("kan {} niet lezen", file.display()))?;
+            let report = traject_core::import::import_clients(&mut store, &bytes, today)?;
+            output::import_report(&report, json)?;
+            if !report.rejected.is_empty() {
+                std::process::exit(2);
+            }
+        }
+        Command::Export(ExportCommand::Clients { format, output }) => {
+            let clients = traject_core::export::all_clients(&store)?;
+            let mut out: Box<dyn std::io::Write> = match &output {
+                Some(file) => Box::new(std::fs::File::create(file).with_context(|| format!("{}", file.display()))?),
+                None => Box::new(std::io::stdout().lock()),
+            };
+            match format {
+                Format::Csv => traject_core::export::write_csv(&clients, &mut out)?,
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut out, &clients)?;
+                    writeln!(out)?;
+                }
+            }
+            if let Some(file) = output {
+                eprintln!("{} cliënten geëxporteerd naar {}", clients.len(), file.display());
+            }
+        }
+        Command::Generate { clients, seed, consultants } => {
+            let identity = match store.identity()? {
+                Some(identity) => identity,
+                None => store.save_identity(traject_core::generate::demo_identity())?,
+            };
+            let consultants = if consultants.is_empty() {
+                traject_core::generate::DEMO_CONSULTANTS.map(String::from).to_vec()
+            } else {
+                consultants
+            };
+            let options =
+                GenerateOptions { clients, seed, today, municipalities: identity.municipalities, consultants };
+            let started = std::time::Instant::now();
+            let made = traject_core::generate::into_store(&mut store, &options)?;
+            eprintln!("{made} cliënten gegenereerd in {:.1} s ({})", started.elapsed().as_secs_f64(), path.display());
+        }
+    }
+    Ok(())
+}

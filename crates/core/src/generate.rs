@@ -8,6 +8,9 @@ use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 
 use crate::domain::bsn::complete_with_check_digit;
+use crate::domain::identity::DEFAULT_MUNICIPALITIES;
+use crate::domain::{Identity, Role};
+use crate::store::Store;
 use crate::domain::{
     ClientInput, ClientStatus, ClientType, ContactAttemptInput, ContactChannel, ContactOutcome,
     Gender, StatushouderSubtype,
@@ -72,7 +75,7 @@ const ORIGINS: &[Origin] = &[
             "Yonas", "Dawit", "Filmon", "Merhawi", "Tesfay", "Samuel", "Henok",
         ],
         women: &[
-            "Selam", "Helen", "Rahel", "Saba", "Senait", "Luwam", "Winta",
+            "Selam", "Helen", "Rahel", "Saba", "Senait", "Luwam", "Winta", "Janet",
         ],
         families: &[
             "Tesfaye",
@@ -93,7 +96,7 @@ const ORIGINS: &[Origin] = &[
             "Ahmad", "Farid", "Jawad", "Mustafa", "Naveed", "Sayed", "Hamid",
         ],
         women: &[
-            "Fatima", "Mariam", "Parwana", "Zahra", "Shabnam", "Nilofar", "Laila",
+            "Fatima", "Mariam", "Parwana", "Zahra", "Shabnam", "Nilofar", "Laila", "Jannat",
         ],
         families: &[
             "Ahmadi", "Rahimi", "Karimi", "Hakimi", "Noori", "Sultani", "Azizi",
@@ -107,7 +110,7 @@ const ORIGINS: &[Origin] = &[
         men: &["Mehmet", "Emre", "Burak", "Hasan", "Murat", "Can"],
         women: &["Ayşe", "Elif", "Zeynep", "Emine", "Fatma", "Büşra"],
         families: &[
-            "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Aydın",
+            "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Aydın", "Canjan",
         ],
         refugee_weight: 8,
         family_weight: 18,
@@ -175,6 +178,33 @@ const NOTES: &[&str] = &[
     "Tolk via de tolkentelefoon geregeld voor het volgende gesprek.",
     "Cliënt heeft diploma's meegenomen; kopieën gemaakt voor het dossier.",
 ];
+
+/// The consultants of the demo team; the first is the demo identity's own caseload.
+pub const DEMO_CONSULTANTS: [&str; 4] = ["Sanne de Vries", "Mark Jansen", "Fatma Yıldız", "Joost Bakker"];
+
+/// Who works on a database that was generated without a first-run setup.
+pub fn demo_identity() -> Identity {
+    Identity {
+        name: "Demo teamleider".into(),
+        role: Role::Teamleider,
+        organisation: "ISD Bollenstreek (demo)".into(),
+        municipalities: DEFAULT_MUNICIPALITIES.map(String::from).to_vec(),
+    }
+}
+
+/// The actor that signs generated records in the audit log.
+pub const GENERATOR: &str = "Traject demogenerator";
+
+/// Generates a caseload into the store, a thousand clients per transaction.
+pub fn into_store(store: &mut Store, options: &GenerateOptions) -> crate::store::Result<usize> {
+    let clients = caseload(options);
+    let count = clients.len();
+    let mut clients = clients.into_iter().peekable();
+    while clients.peek().is_some() {
+        store.insert_generated(GENERATOR, clients.by_ref().take(1000).collect())?;
+    }
+    Ok(count)
+}
 
 /// Makes `options.clients` invented clients, deterministic for a seed.
 pub fn caseload(options: &GenerateOptions) -> Vec<GeneratedClient> {
@@ -363,6 +393,18 @@ mod tests {
                 .to_vec(),
             consultants: vec!["Sanne de Vries".into(), "Mark Jansen".into()],
         }
+    }
+
+    #[test]
+    fn into_store_writes_clients_with_their_ledgers() {
+        let (_dir, mut store) = crate::store::test_support::store();
+        assert_eq!(into_store(&mut store, &options(1200)).unwrap(), 1200);
+        assert_eq!(store.client_count().unwrap(), 1200);
+        let ids: Vec<_> = store.caseload(&Default::default()).unwrap().into_iter().map(|c| c.id).collect();
+        let with_notes = ids.iter().filter(|id| !store.notes(id).unwrap().is_empty()).count();
+        assert!(with_notes > 100, "{with_notes}");
+        let first = store.audit_trail(&ids[0]).unwrap();
+        assert_eq!(first.last().unwrap().actor, GENERATOR);
     }
 
     #[test]

@@ -370,7 +370,7 @@ fn parse_row(
 }
 
 /// YYYY-MM-DD, or DD-MM-YYYY (also with `/` or `.`), as spreadsheets write them.
-fn parse_date(text: &str) -> Option<NaiveDate> {
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .ok()
         .or_else(|| {

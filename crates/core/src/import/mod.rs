@@ -3,4 +3,4 @@
 
 pub mod clients_csv;
 
-pub use clients_csv::{import_clients, parse_clients, ImportError, ImportReport, RowError};
+pub use clients_csv::{import_clients, parse_clients, parse_date, ImportError, ImportReport, RowError};

@@ -1,6 +1,7 @@
-//! The outbox op (ARCHITECTURE §3): one changed field of a mutable record, or one new ledger
-//! entry (field [`LEDGER_ROW`], the whole entry as value). Ops leave the outbox only after
-//! the server acknowledged them.
+//! The outbox op (ARCHITECTURE §3): one changed field of a mutable record with its new value,
+//! or one new ledger entry (field [`LEDGER_ROW`], value null: ledger rows never change, so the
+//! sync client reads the row itself when it pushes). Ops leave the outbox only after the server
+//! acknowledged them.
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
