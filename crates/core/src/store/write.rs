@@ -2,7 +2,7 @@
 //! one audit entry per action, and advances the HLC — all in one SQLite transaction, so either
 //! everything of a write is on disk or nothing is.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use rusqlite::{params, Transaction};
 use serde_json::Value;
 use uuid::Uuid;
