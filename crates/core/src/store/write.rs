@@ -34,7 +34,8 @@ impl Store {
         Ok(WriteTx {
             tx,
             actor,
-            now: Utc::now(),
+            // Milliseconds, as stored: what a write returns equals what a later read gives.
+            now: Utc::now().trunc_subsecs(3),
             device_id: &self.device_id,
             clock,
         })
