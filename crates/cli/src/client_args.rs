@@ -69,10 +69,16 @@ fn date(flag: &str, value: String) -> Result<Option<chrono::NaiveDate>> {
     if value.trim().is_empty() {
         return Ok(None);
     }
-    parse_date(value.trim()).map(Some).ok_or_else(|| anyhow!("--{flag}: '{value}' is geen datum (JJJJ-MM-DD of DD-MM-JJJJ)"))
+    parse_date(value.trim())
+        .map(Some)
+        .ok_or_else(|| anyhow!("--{flag}: '{value}' is geen datum (JJJJ-MM-DD of DD-MM-JJJJ)"))
 }
 
-fn code<T: serde::de::DeserializeOwned>(flag: &str, value: String, allowed: &str) -> Result<Option<T>> {
+fn code<T: serde::de::DeserializeOwned>(
+    flag: &str,
+    value: String,
+    allowed: &str,
+) -> Result<Option<T>> {
     if value.trim().is_empty() {
         return Ok(None);
     }
@@ -158,26 +164,50 @@ impl ClientArgs {
             input.gender = code("gender", v, "M, V of X")?;
         }
         if let Some(v) = self.client_type {
-            input.client_type = code("client-type", v, "statushouder, gezinsmigrant, overige_migrant")?;
+            input.client_type = code(
+                "client-type",
+                v,
+                "statushouder, gezinsmigrant, overige_migrant",
+            )?;
         }
         if let Some(v) = self.subtype {
             input.statushouder_subtype = code("subtype", v, "nareiziger, hervestiger")?;
         }
         if let Some(v) = self.status {
-            input.status = code("status", v, "aangemeld, intake, pip, in_traject, afgerond, ontheffing, verhuisd, beeindigd")?
-                .unwrap_or(input.status);
+            input.status = code(
+                "status",
+                v,
+                "aangemeld, intake, pip, in_traject, afgerond, ontheffing, verhuisd, beeindigd",
+            )?
+            .unwrap_or(input.status);
         }
         if let Some(v) = self.interpreter {
             input.interpreter_language = text(v);
             input.interpreter_needed = input.interpreter_language.is_some();
         }
         if let Some(v) = self.other_languages {
-            input.other_languages = v.split(',').map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect();
+            input.other_languages = v
+                .split(',')
+                .map(|l| l.trim().to_owned())
+                .filter(|l| !l.is_empty())
+                .collect();
         }
         for (flag, value, field) in [
-            ("brp-registration-date", self.brp_registration_date, &mut input.brp_registration_date),
-            ("kennisgeving-date", self.kennisgeving_date, &mut input.kennisgeving_date),
-            ("obligation-date", self.obligation_date, &mut input.obligation_date),
+            (
+                "brp-registration-date",
+                self.brp_registration_date,
+                &mut input.brp_registration_date,
+            ),
+            (
+                "kennisgeving-date",
+                self.kennisgeving_date,
+                &mut input.kennisgeving_date,
+            ),
+            (
+                "obligation-date",
+                self.obligation_date,
+                &mut input.obligation_date,
+            ),
             ("housing-date", self.housing_date, &mut input.housing_date),
         ] {
             if let Some(v) = value {

@@ -18,7 +18,11 @@ use traject_core::Store;
 use crate::client_args::ClientArgs;
 
 #[derive(Parser)]
-#[command(name = "traject", version, about = "Traject: caseloads voor de Wet inburgering 2021, vanaf de opdrachtregel")]
+#[command(
+    name = "traject",
+    version,
+    about = "Traject: caseloads voor de Wet inburgering 2021, vanaf de opdrachtregel"
+)]
 struct Cli {
     /// The database file (default: the app's database in the user's data directory).
     #[arg(long, global = true, env = "TRAJECT_DB")]
@@ -143,12 +147,21 @@ fn run(cli: Cli) -> Result<()> {
         None => default_db()?,
     };
     let mut store = Store::open(&path).with_context(|| format!("database {}", path.display()))?;
-    let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let json = cli.json;
     match cli.command {
-        Command::Init { name, role, organisation, municipalities } => {
+        Command::Init {
+            name,
+            role,
+            organisation,
+            municipalities,
+        } => {
             let municipalities = if municipalities.is_empty() {
-                traject_core::domain::identity::DEFAULT_MUNICIPALITIES.map(String::from).to_vec()
+                traject_core::domain::identity::DEFAULT_MUNICIPALITIES
+                    .map(String::from)
+                    .to_vec()
             } else {
                 municipalities
             };
@@ -156,8 +169,18 @@ fn run(cli: Cli) -> Result<()> {
                 RoleArg::Consultant => Role::Consultant,
                 RoleArg::Teamleider => Role::Teamleider,
             };
-            let identity = store.save_identity(Identity { name, role, organisation, municipalities })?;
-            println!("Database {} ingericht voor {} ({}).", path.display(), identity.name, identity.organisation);
+            let identity = store.save_identity(Identity {
+                name,
+                role,
+                organisation,
+                municipalities,
+            })?;
+            println!(
+                "Database {} ingericht voor {} ({}).",
+                path.display(),
+                identity.name,
+                identity.organisation
+            );
         }
         Command::Client(ClientCommand::Add(args)) => {
             let input = args.apply(traject_core::domain::ClientInput::new("", "", ""))?;
@@ -172,14 +195,26 @@ fn run(cli: Cli) -> Result<()> {
             let client = store.update_client(&id, fields.apply(current.input)?, today)?;
             output::client_saved(&client, "bijgewerkt", json)?;
         }
-        Command::Client(ClientCommand::List { municipality, consultant }) => {
-            let query = CaseloadQuery { municipality, consultant, ..CaseloadQuery::default() };
+        Command::Client(ClientCommand::List {
+            municipality,
+            consultant,
+        }) => {
+            let query = CaseloadQuery {
+                municipality,
+                consultant,
+                ..CaseloadQuery::default()
+            };
             output::summaries(&store.caseload(&query)?, json)?;
         }
-        Command::Client(ClientCommand::Show { id }) => output::dossier(&store.open_dossier(&id)?, json)?,
-        Command::Search { text } => output::summaries(&store.caseload(&CaseloadQuery::search(&text))?, json)?,
+        Command::Client(ClientCommand::Show { id }) => {
+            output::dossier(&store.open_dossier(&id)?, json)?
+        }
+        Command::Search { text } => {
+            output::summaries(&store.caseload(&CaseloadQuery::search(&text))?, json)?
+        }
         Command::Import(ImportCommand::Clients { file }) => {
-            let bytes = std::fs::read(&file).with_context(|| format!("kan {} niet lezen", file.display()))?;
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("kan {} niet lezen", file.display()))?;
             let report = traject_core::import::import_clients(&mut store, &bytes, today)?;
             output::import_report(&report, json)?;
             if !report.rejected.is_empty() {
@@ -189,7 +224,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Export(ExportCommand::Clients { format, output }) => {
             let clients = traject_core::export::all_clients(&store)?;
             let mut out: Box<dyn std::io::Write> = match &output {
-                Some(file) => Box::new(std::fs::File::create(file).with_context(|| format!("{}", file.display()))?),
+                Some(file) => Box::new(
+                    std::fs::File::create(file).with_context(|| format!("{}", file.display()))?,
+                ),
                 None => Box::new(std::io::stdout().lock()),
             };
             match format {
@@ -200,24 +237,43 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
             if let Some(file) = output {
-                eprintln!("{} cliënten geëxporteerd naar {}", clients.len(), file.display());
+                eprintln!(
+                    "{} cliënten geëxporteerd naar {}",
+                    clients.len(),
+                    file.display()
+                );
             }
         }
-        Command::Generate { clients, seed, consultants } => {
+        Command::Generate {
+            clients,
+            seed,
+            consultants,
+        } => {
             let identity = match store.identity()? {
                 Some(identity) => identity,
                 None => store.save_identity(traject_core::generate::demo_identity())?,
             };
             let consultants = if consultants.is_empty() {
-                traject_core::generate::DEMO_CONSULTANTS.map(String::from).to_vec()
+                traject_core::generate::DEMO_CONSULTANTS
+                    .map(String::from)
+                    .to_vec()
             } else {
                 consultants
             };
-            let options =
-                GenerateOptions { clients, seed, today, municipalities: identity.municipalities, consultants };
+            let options = GenerateOptions {
+                clients,
+                seed,
+                today,
+                municipalities: identity.municipalities,
+                consultants,
+            };
             let started = std::time::Instant::now();
             let made = traject_core::generate::into_store(&mut store, &options)?;
-            eprintln!("{made} cliënten gegenereerd in {:.1} s ({})", started.elapsed().as_secs_f64(), path.display());
+            eprintln!(
+                "{made} cliënten gegenereerd in {:.1} s ({})",
+                started.elapsed().as_secs_f64(),
+                path.display()
+            );
         }
     }
     Ok(())

@@ -1,7 +1,9 @@
 //! How the CLI prints: aligned Dutch tables for people, JSON (`--json`) for scripts.
 
 use anyhow::Result;
-use traject_core::domain::glossary::{channel_label, client_type_label, field_label, outcome_label, status_label};
+use traject_core::domain::glossary::{
+    channel_label, client_type_label, field_label, outcome_label, status_label,
+};
 use traject_core::domain::{Client, ClientSummary};
 use traject_core::import::ImportReport;
 use traject_core::store::Dossier;
@@ -42,11 +44,21 @@ pub fn summaries(rows: &[ClientSummary], as_json: bool) -> Result<()> {
         .collect();
     let header = ["Naam", "Gemeente", "Doelgroep", "Status", "Consulent", "Id"].map(String::from);
     let widths: Vec<usize> = (0..6)
-        .map(|i| table.iter().chain(std::iter::once(&header)).map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .map(|i| {
+            table
+                .iter()
+                .chain(std::iter::once(&header))
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     for row in std::iter::once(&header).chain(table.iter()) {
-        let cells: Vec<String> =
-            row.iter().zip(&widths).map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count()))).collect();
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count())))
+            .collect();
         println!("{}", cells.join("  ").trim_end());
     }
     println!("{} cliënt(en)", rows.len());
@@ -58,15 +70,30 @@ pub fn dossier(dossier: &Dossier, as_json: bool) -> Result<()> {
         return json(dossier);
     }
     let c = &dossier.client.input;
-    println!("{} {}  ({})", c.given_name, c.family_name, dossier.client.id);
+    println!(
+        "{} {}  ({})",
+        c.given_name, c.family_name, dossier.client.id
+    );
     let rows = [
         ("birth_date", date(c.birth_date)),
-        ("bsn", dossier.bsn_masked.clone().unwrap_or_else(|| "—".into())),
-        ("client_type", c.client_type.map_or("—", client_type_label).to_owned()),
+        (
+            "bsn",
+            dossier.bsn_masked.clone().unwrap_or_else(|| "—".into()),
+        ),
+        (
+            "client_type",
+            c.client_type.map_or("—", client_type_label).to_owned(),
+        ),
         ("municipality", c.municipality.clone()),
         ("status", status_label(c.status).to_owned()),
-        ("consultant", c.consultant.clone().unwrap_or_else(|| "—".into())),
-        ("country_of_origin", c.country_of_origin.clone().unwrap_or_else(|| "—".into())),
+        (
+            "consultant",
+            c.consultant.clone().unwrap_or_else(|| "—".into()),
+        ),
+        (
+            "country_of_origin",
+            c.country_of_origin.clone().unwrap_or_else(|| "—".into()),
+        ),
         ("brp_registration_date", date(c.brp_registration_date)),
         ("obligation_date", date(c.obligation_date)),
     ];
@@ -84,7 +111,12 @@ pub fn dossier(dossier: &Dossier, as_json: bool) -> Result<()> {
     }
     println!("Notities: {}", dossier.notes.len());
     for n in &dossier.notes {
-        println!("  {} {}: {}", n.created_at.format("%d-%m-%Y %H:%M"), n.author, n.text);
+        println!(
+            "  {} {}: {}",
+            n.created_at.format("%d-%m-%Y %H:%M"),
+            n.author,
+            n.text
+        );
     }
     Ok(())
 }

@@ -9,12 +9,12 @@ use rand::{Rng, SeedableRng};
 
 use crate::domain::bsn::complete_with_check_digit;
 use crate::domain::identity::DEFAULT_MUNICIPALITIES;
-use crate::domain::{Identity, Role};
-use crate::store::Store;
 use crate::domain::{
     ClientInput, ClientStatus, ClientType, ContactAttemptInput, ContactChannel, ContactOutcome,
     Gender, StatushouderSubtype,
 };
+use crate::domain::{Identity, Role};
+use crate::store::Store;
 
 /// One generated client with the ledger entries of their dossier.
 #[derive(Debug, Clone)]
@@ -180,7 +180,12 @@ const NOTES: &[&str] = &[
 ];
 
 /// The consultants of the demo team; the first is the demo identity's own caseload.
-pub const DEMO_CONSULTANTS: [&str; 4] = ["Sanne de Vries", "Mark Jansen", "Fatma Yıldız", "Joost Bakker"];
+pub const DEMO_CONSULTANTS: [&str; 4] = [
+    "Sanne de Vries",
+    "Mark Jansen",
+    "Fatma Yıldız",
+    "Joost Bakker",
+];
 
 /// Who works on a database that was generated without a first-run setup.
 pub fn demo_identity() -> Identity {
@@ -189,6 +194,24 @@ pub fn demo_identity() -> Identity {
         role: Role::Teamleider,
         organisation: "ISD Bollenstreek (demo)".into(),
         municipalities: DEFAULT_MUNICIPALITIES.map(String::from).to_vec(),
+    }
+}
+
+/// The demo caseload offered at first run: 60 clients, most of them in the user's own caseload.
+pub fn demo_options(identity: &Identity, today: NaiveDate) -> GenerateOptions {
+    let mut consultants = vec![identity.name.clone()];
+    consultants.extend(
+        DEMO_CONSULTANTS
+            .iter()
+            .map(|c| c.to_string())
+            .filter(|c| *c != identity.name),
+    );
+    GenerateOptions {
+        clients: 60,
+        seed: 2021,
+        today,
+        municipalities: identity.municipalities.clone(),
+        consultants,
     }
 }
 
@@ -400,8 +423,16 @@ mod tests {
         let (_dir, mut store) = crate::store::test_support::store();
         assert_eq!(into_store(&mut store, &options(1200)).unwrap(), 1200);
         assert_eq!(store.client_count().unwrap(), 1200);
-        let ids: Vec<_> = store.caseload(&Default::default()).unwrap().into_iter().map(|c| c.id).collect();
-        let with_notes = ids.iter().filter(|id| !store.notes(id).unwrap().is_empty()).count();
+        let ids: Vec<_> = store
+            .caseload(&Default::default())
+            .unwrap()
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        let with_notes = ids
+            .iter()
+            .filter(|id| !store.notes(id).unwrap().is_empty())
+            .count();
         assert!(with_notes > 100, "{with_notes}");
         let first = store.audit_trail(&ids[0]).unwrap();
         assert_eq!(first.last().unwrap().actor, GENERATOR);

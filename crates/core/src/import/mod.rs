@@ -3,4 +3,6 @@
 
 pub mod clients_csv;
 
-pub use clients_csv::{import_clients, parse_clients, parse_date, ImportError, ImportReport, RowError};
+pub use clients_csv::{
+    import_clients, parse_clients, parse_date, ImportError, ImportReport, RowError,
+};

@@ -62,7 +62,12 @@ fn edit_writes_only_changed_fields_with_old_and_new() {
     input.status = ClientStatus::Intake;
     let updated = store.update_client(&client.id, input, today()).unwrap();
     assert_eq!(updated.input.family_name, "Haddad-Yousef");
-    assert!(updated.updated_at >= client.updated_at, "{} < {}", updated.updated_at, client.updated_at);
+    assert!(
+        updated.updated_at >= client.updated_at,
+        "{} < {}",
+        updated.updated_at,
+        client.updated_at
+    );
     let ops = store.outbox().unwrap();
     let new_ops: Vec<(&str, &str)> = ops[before as usize..]
         .iter()

@@ -78,7 +78,12 @@ impl WriteTx<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![id, at, hlc, self.actor, self.device_id, action.code(), entity, row_id, client_id, changes],
         )?;
-        self.outbox("audit_log", &id, crate::sync::outbox::LEDGER_ROW, &Value::Null)
+        self.outbox(
+            "audit_log",
+            &id,
+            crate::sync::outbox::LEDGER_ROW,
+            &Value::Null,
+        )
     }
 
     /// Persists the clock and commits everything.

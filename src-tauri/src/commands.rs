@@ -1,0 +1,95 @@
+//! Thin commands: lock the store, call core, map the error to `{code, message, fields}`.
+
+use chrono::NaiveDate;
+use tauri::State;
+use traject_core::app::{ApiError, AppState};
+use traject_core::domain::{
+    Client, ClientInput, ClientSummary, ContactAttempt, ContactAttemptInput, Identity, Note,
+    NoteInput,
+};
+use traject_core::generate;
+use traject_core::store::{CaseloadQuery, Dossier};
+use traject_core::Store;
+use uuid::Uuid;
+
+use crate::AppStore;
+
+type Result<T> = std::result::Result<T, ApiError>;
+
+/// Dates are calendar dates in Europe/Amsterdam; the laptop's local date is that date.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn with_store<T>(
+    state: &State<'_, AppStore>,
+    f: impl FnOnce(&mut Store) -> traject_core::store::Result<T>,
+) -> Result<T> {
+    let mut store = state
+        .0
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    f(&mut store).map_err(ApiError::from)
+}
+
+#[tauri::command]
+pub fn app_state(state: State<'_, AppStore>) -> Result<AppState> {
+    with_store(&state, |s| AppState::read(s, today()))
+}
+
+#[tauri::command]
+pub fn save_identity(state: State<'_, AppStore>, identity: Identity) -> Result<Identity> {
+    with_store(&state, |s| s.save_identity(identity))
+}
+
+/// Loads the demo caseload (synthetic clients) into an empty database.
+#[tauri::command]
+pub fn load_demo(state: State<'_, AppStore>) -> Result<usize> {
+    with_store(&state, |s| {
+        let identity = s
+            .identity()?
+            .ok_or(traject_core::StoreError::NotInitialised)?;
+        generate::into_store(s, &generate::demo_options(&identity, today()))
+    })
+}
+
+#[tauri::command]
+pub fn caseload(state: State<'_, AppStore>, query: CaseloadQuery) -> Result<Vec<ClientSummary>> {
+    with_store(&state, |s| s.caseload(&query))
+}
+
+#[tauri::command]
+pub fn open_dossier(state: State<'_, AppStore>, id: Uuid) -> Result<Dossier> {
+    with_store(&state, |s| s.open_dossier(&id))
+}
+
+#[tauri::command]
+pub fn open_client(state: State<'_, AppStore>, id: Uuid) -> Result<Client> {
+    with_store(&state, |s| s.open_client(&id))
+}
+
+#[tauri::command]
+pub fn create_client(state: State<'_, AppStore>, input: ClientInput) -> Result<Client> {
+    with_store(&state, |s| s.create_client(input, today()))
+}
+
+#[tauri::command]
+pub fn update_client(state: State<'_, AppStore>, id: Uuid, input: ClientInput) -> Result<Client> {
+    with_store(&state, |s| s.update_client(&id, input, today()))
+}
+
+#[tauri::command]
+pub fn add_contact_attempt(
+    state: State<'_, AppStore>,
+    client_id: Uuid,
+    input: ContactAttemptInput,
+) -> Result<ContactAttempt> {
+    with_store(&state, |s| {
+        s.add_contact_attempt(&client_id, input, today())
+    })
+}
+
+#[tauri::command]
+pub fn add_note(state: State<'_, AppStore>, client_id: Uuid, input: NoteInput) -> Result<Note> {
+    with_store(&state, |s| s.add_note(&client_id, input))
+}

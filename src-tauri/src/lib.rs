@@ -1,0 +1,56 @@
+//! The Tauri shell: opens the store, registers the thin commands, opens the window.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use tauri::Manager;
+use traject_core::Store;
+
+/// The one store of this window; commands lock it for the length of one call.
+pub struct AppStore(pub Mutex<Store>);
+
+/// The database file: `--db PATH` or `TRAJECT_DB` (tests), else the OS app-data directory.
+fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            return args
+                .next()
+                .map(PathBuf::from)
+                .ok_or_else(|| "--db needs a path".into());
+        }
+    }
+    if let Some(path) = std::env::var_os("TRAJECT_DB") {
+        return Ok(PathBuf::from(path));
+    }
+    Ok(app.path().app_data_dir()?.join("traject.db"))
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        .setup(|app| {
+            let path = database_path(app)?;
+            let store = Store::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            app.manage(AppStore(Mutex::new(store)));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_state,
+            commands::save_identity,
+            commands::load_demo,
+            commands::caseload,
+            commands::open_dossier,
+            commands::open_client,
+            commands::create_client,
+            commands::update_client,
+            commands::add_contact_attempt,
+            commands::add_note,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("Traject kon niet starten: {e}");
+            std::process::exit(1);
+        });
+}

@@ -1,0 +1,127 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import Caseload from './Caseload.svelte';
+import { app } from '../lib/app.svelte';
+import { router } from '../shell/router.svelte';
+import { resetCaseloadState } from './state.svelte';
+import { appState, installIpc } from '../test/ipc';
+import type { CaseloadQuery, ClientSummary } from '../api';
+
+function summary(i: number, given: string, family: string): ClientSummary {
+  return {
+    id: `id-${i}`,
+    given_name: given,
+    family_name: family,
+    birth_date: '1990-01-01',
+    municipality: 'Lisse',
+    client_type: 'statushouder',
+    status: 'in_traject',
+    consultant: 'Fatima de Vries',
+    brp_registration_date: '2024-02-09',
+  };
+}
+
+const PEOPLE: ClientSummary[] = [
+  summary(1, 'Ahmed', 'Haddad'),
+  summary(2, 'Mariam', 'Tesfay'),
+  summary(3, 'Olena', 'Kovalenko'),
+];
+
+function queries(calls: { cmd: string; args: Record<string, unknown> }[]): CaseloadQuery[] {
+  return calls.filter((c) => c.cmd === 'caseload').map((c) => c.args.query as CaseloadQuery);
+}
+
+describe('Caseload', () => {
+  beforeEach(() => {
+    app.state = appState();
+    router.view = { name: 'caseload' };
+    resetCaseloadState();
+  });
+
+  it('calls caseload with the typed text and renders the matching rows', async () => {
+    const calls = installIpc({
+      caseload: (args) => {
+        const q = args.query as CaseloadQuery;
+        const t = (q.text ?? '').toLowerCase();
+        return PEOPLE.filter((p) => `${p.given_name} ${p.family_name}`.toLowerCase().includes(t));
+      },
+    });
+    const user = userEvent.setup();
+    render(Caseload);
+
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(3));
+    expect(screen.getByTestId('caseload-count').textContent).toContain('3 cliënten');
+    const search = screen.getByTestId('caseload-search');
+    expect(document.activeElement).toBe(search);
+    expect(search.getAttribute('placeholder')).toBe('Zoek op naam of BSN…');
+
+    await user.type(search, 'hadd');
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(1));
+    expect(screen.getByTestId('caseload-row').textContent).toContain('Ahmed Haddad');
+    expect(screen.getByTestId('caseload-row').textContent).toContain('In traject');
+    expect(screen.getByTestId('caseload-row').textContent).toContain('09-02-2024');
+    const last = queries(calls).at(-1)!;
+    expect(last).toEqual({
+      text: 'hadd',
+      municipality: null,
+      client_type: null,
+      status: null,
+      consultant: null,
+      sort: 'name',
+      descending: false,
+    });
+  });
+
+  it('shows the empty state', async () => {
+    installIpc({ caseload: () => [] });
+    render(Caseload);
+    expect(await screen.findByText('Geen cliënten gevonden')).toBeTruthy();
+  });
+
+  it('toggles sorting via the column headers and filters via selects', async () => {
+    const calls = installIpc({ caseload: () => PEOPLE });
+    const user = userEvent.setup();
+    render(Caseload);
+    await screen.findAllByTestId('caseload-row');
+
+    await user.click(screen.getByTestId('sort-municipality'));
+    await waitFor(() => expect(queries(calls).at(-1)).toMatchObject({ sort: 'municipality', descending: false }));
+    await user.click(screen.getByTestId('sort-municipality'));
+    await waitFor(() => expect(queries(calls).at(-1)).toMatchObject({ sort: 'municipality', descending: true }));
+    expect(screen.getByTestId('sort-municipality').closest('[role=columnheader]')!.getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+
+    await user.selectOptions(screen.getByTestId('filter-status'), 'pip');
+    await user.selectOptions(screen.getByTestId('filter-municipality'), 'Noordwijk');
+    await waitFor(() =>
+      expect(queries(calls).at(-1)).toMatchObject({ status: 'pip', municipality: 'Noordwijk' }),
+    );
+  });
+
+  it('opens the dossier on click and with Enter', async () => {
+    installIpc({ caseload: () => PEOPLE });
+    const user = userEvent.setup();
+    render(Caseload);
+    const rows = await screen.findAllByTestId('caseload-row');
+    await user.click(rows[1]);
+    expect(router.view).toEqual({ name: 'dossier', id: 'id-2' });
+
+    router.view = { name: 'caseload' };
+    rows[0].focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    expect(router.view).toEqual({ name: 'dossier', id: 'id-3' });
+  });
+
+  it('renders only a window of rows for a very large caseload', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => summary(i, `Voornaam${i}`, `Achternaam${i}`));
+    installIpc({ caseload: () => many });
+    render(Caseload);
+    await waitFor(() => expect(screen.getByTestId('caseload-count').textContent).toContain('10.000 cliënten'));
+    const rendered = screen.getAllByTestId('caseload-row');
+    expect(rendered.length).toBeGreaterThan(5);
+    expect(rendered.length).toBeLessThan(60);
+    expect(rendered[0].textContent).toContain('Voornaam0 Achternaam0');
+  });
+});

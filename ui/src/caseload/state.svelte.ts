@@ -1,0 +1,23 @@
+// Caseload query, kept at module level so it survives navigating to a dossier and back.
+import type { CaseloadQuery } from '../api';
+
+export function defaultQuery(): CaseloadQuery {
+  return {
+    text: null,
+    municipality: null,
+    client_type: null,
+    status: null,
+    consultant: null,
+    sort: 'name',
+    descending: false,
+  };
+}
+
+export const caseloadState: { query: CaseloadQuery; searchText: string; onlyMine: boolean } =
+  $state({ query: defaultQuery(), searchText: '', onlyMine: false });
+
+export function resetCaseloadState(): void {
+  caseloadState.query = defaultQuery();
+  caseloadState.searchText = '';
+  caseloadState.onlyMine = false;
+}

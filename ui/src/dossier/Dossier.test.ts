@@ -1,0 +1,154 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import Dossier from './Dossier.svelte';
+import { app } from '../lib/app.svelte';
+import { router } from '../shell/router.svelte';
+import { appState, client, installIpc } from '../test/ipc';
+import type { ContactAttemptInput, Dossier as DossierT, NoteInput } from '../api';
+
+function dossier(): DossierT {
+  return {
+    client: client({ id: 'c-1', bsn: null }),
+    bsn_masked: '*****6782',
+    contact_attempts: [
+      {
+        id: 'a1',
+        client_id: 'c-1',
+        recorded_by: 'Fatima de Vries',
+        recorded_at: '2025-03-02T10:00:00Z',
+        date: '2025-03-02',
+        channel: 'telefoon',
+        outcome: 'voicemail_ingesproken',
+        note: 'Terugbellen',
+      },
+    ],
+    notes: [
+      { id: 'n1', client_id: 'c-1', text: 'Oudste notitie', author: 'Fatima de Vries', created_at: '2025-03-01T09:00:00Z' },
+      { id: 'n2', client_id: 'c-1', text: 'Nieuwste notitie', author: 'Jan Jansen', created_at: '2025-03-05T09:00:00Z' },
+    ],
+    audit: [
+      {
+        id: 'u1',
+        at: '2025-03-03T08:00:00Z',
+        actor: 'Fatima de Vries',
+        action: 'update',
+        entity: 'client',
+        row_id: 'c-1',
+        changes: [{ field: 'status', old: 'aangemeld', new: 'intake' }],
+      },
+      {
+        id: 'u2',
+        at: '2025-03-04T08:00:00Z',
+        actor: 'Fatima de Vries',
+        action: 'read',
+        entity: 'client',
+        row_id: 'c-1',
+        changes: [{ field: 'view', old: null, new: 'dossier' }],
+      },
+    ],
+  };
+}
+
+describe('Dossier', () => {
+  beforeEach(() => {
+    app.state = appState();
+    router.view = { name: 'dossier', id: 'c-1' };
+  });
+
+  it('shows the header and the overview with Dutch labels and dates', async () => {
+    installIpc({ open_dossier: () => dossier() });
+    render(Dossier, { props: { id: 'c-1' } });
+
+    expect((await screen.findByTestId('dossier-name')).textContent).toBe('Ahmed Haddad');
+    expect(screen.getByTestId('dossier-bsn').textContent).toBe('*****6782');
+    expect(screen.getAllByText('Intake').length).toBeGreaterThan(0);
+    const birth = document.querySelector('[data-field="birth_date"]')!;
+    expect(birth.textContent).toContain('Geboortedatum');
+    expect(birth.textContent).toContain('01-05-1990');
+    expect(document.querySelector('[data-field="email"]')!.textContent).toContain('—');
+  });
+
+  it('shows the audit trail in Dutch', async () => {
+    installIpc({ open_dossier: () => dossier() });
+    const user = userEvent.setup();
+    render(Dossier, { props: { id: 'c-1' } });
+    await user.click(await screen.findByTestId('tab-audit'));
+    const table = screen.getByTestId('audit-table');
+    expect(table.textContent).toContain('Gewijzigd');
+    expect(table.textContent).toContain('Ingezien');
+    expect(table.textContent).toMatch(/Status:\s*Aangemeld\s*→\s*Intake/);
+    expect(table.textContent).toMatch(/Weergave:\s*dossier/);
+  });
+
+  it('adds a contact attempt with today as default date and reloads', async () => {
+    let d = dossier();
+    const calls = installIpc({
+      open_dossier: () => d,
+      app_state: () => appState(),
+      add_contact_attempt: (args) => {
+        const input = args.input as ContactAttemptInput;
+        const attempt = { id: 'a2', client_id: 'c-1', recorded_by: 'Fatima de Vries', recorded_at: '2025-03-14T10:00:00Z', ...input };
+        d = { ...d, contact_attempts: [...d.contact_attempts, attempt] };
+        return attempt;
+      },
+    });
+    const user = userEvent.setup();
+    render(Dossier, { props: { id: 'c-1' } });
+    await user.click(await screen.findByTestId('tab-contacts'));
+    expect((screen.getByLabelText('Datum') as HTMLInputElement).value).toBe('2025-03-14');
+    await user.selectOptions(screen.getByLabelText('Kanaal'), 'huisbezoek');
+    await user.selectOptions(screen.getByLabelText('Uitkomst'), 'afspraak_gemaakt');
+    await user.type(screen.getByLabelText('Notitie'), 'Intake gepland');
+    await user.click(screen.getByTestId('add-contact-attempt'));
+
+    await waitFor(() => expect(screen.getByTestId('contact-table').querySelectorAll('tbody tr')).toHaveLength(2));
+    expect(calls.find((c) => c.cmd === 'add_contact_attempt')!.args).toEqual({
+      clientId: 'c-1',
+      input: { date: '2025-03-14', channel: 'huisbezoek', outcome: 'afspraak_gemaakt', note: 'Intake gepland' },
+    });
+    const first = screen.getByTestId('contact-table').querySelector('tbody tr')!;
+    expect(first.textContent).toContain('14-03-2025');
+    expect(first.textContent).toContain('Huisbezoek');
+    expect(first.textContent).toContain('Afspraak gemaakt');
+    expect(calls.filter((c) => c.cmd === 'open_dossier')).toHaveLength(2);
+  });
+
+  it('lists notes newest first and adds a note', async () => {
+    let d = dossier();
+    const calls = installIpc({
+      open_dossier: () => d,
+      app_state: () => appState(),
+      add_note: (args) => {
+        const note = { id: 'n3', client_id: 'c-1', text: (args.input as NoteInput).text, author: 'Fatima de Vries', created_at: '2025-03-14T11:00:00Z' };
+        d = { ...d, notes: [...d.notes, note] };
+        return note;
+      },
+    });
+    const user = userEvent.setup();
+    render(Dossier, { props: { id: 'c-1' } });
+    await user.click(await screen.findByTestId('tab-notes'));
+    let items = within(screen.getByTestId('notes-list')).getAllByRole('listitem');
+    expect(items[0].textContent).toContain('Nieuwste notitie');
+    expect(items[1].textContent).toContain('Oudste notitie');
+
+    await user.type(screen.getByLabelText('Nieuwe notitie'), 'Belafspraak bevestigd');
+    await user.click(screen.getByRole('button', { name: 'Notitie toevoegen' }));
+    await waitFor(() => {
+      items = within(screen.getByTestId('notes-list')).getAllByRole('listitem');
+      expect(items).toHaveLength(3);
+    });
+    expect(items[0].textContent).toContain('Belafspraak bevestigd');
+    expect(calls.find((c) => c.cmd === 'add_note')!.args).toEqual({ clientId: 'c-1', input: { text: 'Belafspraak bevestigd' } });
+  });
+
+  it('opens the edit form via Bewerken and goes back to the caseload', async () => {
+    installIpc({ open_dossier: () => dossier() });
+    const user = userEvent.setup();
+    render(Dossier, { props: { id: 'c-1' } });
+    await user.click(await screen.findByTestId('edit-client'));
+    expect(router.view).toEqual({ name: 'edit', id: 'c-1' });
+    await user.click(screen.getByTestId('back-to-caseload'));
+    expect(router.view).toEqual({ name: 'caseload' });
+  });
+});

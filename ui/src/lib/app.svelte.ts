@@ -1,0 +1,22 @@
+// Global application state (AppState from the backend), shared via a rune-backed object.
+import { api, type ApiError, type AppState } from '../api';
+
+type AppStore = {
+  state: AppState | null;
+  error: ApiError | null;
+  loading: boolean;
+};
+
+export const app: AppStore = $state({ state: null, error: null, loading: true });
+
+/** Reloads AppState from the backend (counts, identity, municipalities). */
+export async function refreshApp(): Promise<void> {
+  try {
+    app.state = await api.appState();
+    app.error = null;
+  } catch (e) {
+    app.error = e as ApiError;
+  } finally {
+    app.loading = false;
+  }
+}

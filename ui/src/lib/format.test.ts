@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatFieldValue, fullName, orEmpty } from './format';
+import { clientCount, pendingCount } from './labels';
+
+describe('format', () => {
+  it('formats ISO dates as dd-mm-jjjj', () => {
+    expect(formatDate('2024-02-09')).toBe('09-02-2024');
+    expect(formatDate(null)).toBe('—');
+    expect(formatDate('')).toBe('—');
+  });
+
+  it('renders audit values in Dutch', () => {
+    expect(formatFieldValue('status', 'in_traject')).toBe('In traject');
+    expect(formatFieldValue('client_type', 'overige_migrant')).toBe('Overige migrant');
+    expect(formatFieldValue('birth_date', '1990-05-01')).toBe('01-05-1990');
+    expect(formatFieldValue('interpreter_needed', 'true')).toBe('Ja');
+    expect(formatFieldValue('other_languages', '["Engels","Frans"]')).toBe('Engels, Frans');
+    expect(formatFieldValue('view', 'dossier')).toBe('dossier');
+    expect(formatFieldValue('phone', null)).toBe('—');
+    expect(formatFieldValue('interpreter_needed', 'nee')).toBe('Nee');
+    expect(formatFieldValue('contact_attempt', '2025-03-14 via huisbezoek: niet_bereikt')).toBe(
+      '14-03-2025 via huisbezoek: niet bereikt',
+    );
+  });
+
+  it('formats names and counters', () => {
+    expect(fullName({ given_name: 'Ahmed', family_name: 'Haddad' })).toBe('Ahmed Haddad');
+    expect(orEmpty('  ')).toBe('—');
+    expect(clientCount(1)).toBe('1 cliënt');
+    expect(clientCount(62)).toBe('62 cliënten');
+    expect(pendingCount(0)).toBe('0 wijzigingen niet gesynchroniseerd');
+  });
+});

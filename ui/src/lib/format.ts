@@ -1,0 +1,87 @@
+// Date formatting in the Dutch notation (dd-mm-jjjj).
+import {
+  CHANNEL_LABELS,
+  CLIENT_TYPE_LABELS,
+  OUTCOME_LABELS,
+  GENDER_LABELS,
+  STATUS_LABELS,
+  SUBTYPE_LABELS,
+  VIEW_LABELS,
+} from './labels';
+
+export const EMPTY = '—';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** 'YYYY-MM-DD' → 'dd-mm-jjjj'; empty → '—'. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return EMPTY;
+  const m = ISO_DATE.exec(value.slice(0, 10));
+  if (!m) return value;
+  return `${m[3]}-${m[2]}-${m[1]}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** RFC3339 timestamp → 'dd-mm-jjjj hh:mm' in local time. */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return EMPTY;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function orEmpty(value: string | null | undefined): string {
+  return value == null || value.trim() === '' ? EMPTY : value;
+}
+
+export function fullName(c: { given_name: string; family_name: string }): string {
+  return `${c.given_name} ${c.family_name}`.trim();
+}
+
+const DATE_FIELDS = new Set([
+  'birth_date',
+  'brp_registration_date',
+  'kennisgeving_date',
+  'obligation_date',
+  'housing_date',
+  'date',
+]);
+
+/** Renders a raw audit value of a field in Dutch. */
+export function formatFieldValue(field: string, value: string | null | undefined): string {
+  if (value == null || value === '') return EMPTY;
+  if (DATE_FIELDS.has(field)) return formatDate(value);
+  const maps: Record<string, Record<string, string>> = {
+    gender: GENDER_LABELS,
+    client_type: CLIENT_TYPE_LABELS,
+    statushouder_subtype: SUBTYPE_LABELS,
+    status: STATUS_LABELS,
+    view: VIEW_LABELS,
+  };
+  const map = maps[field];
+  if (map) return map[value] ?? value;
+  if (field === 'contact_attempt') {
+    // Backend summary: 'YYYY-MM-DD via <channel>: <outcome>'.
+    const m = /^(\d{4}-\d{2}-\d{2}) via (\w+): (\w+)$/.exec(value);
+    if (m) {
+      const channel = CHANNEL_LABELS[m[2] as keyof typeof CHANNEL_LABELS] ?? m[2];
+      const outcome = OUTCOME_LABELS[m[3] as keyof typeof OUTCOME_LABELS] ?? m[3];
+      return `${formatDate(m[1])} via ${channel.toLowerCase()}: ${outcome.toLowerCase()}`;
+    }
+    return value;
+  }
+  if (value.startsWith('[')) {
+    try {
+      const list: unknown = JSON.parse(value);
+      if (Array.isArray(list)) return list.length ? list.map(String).join(', ') : EMPTY;
+    } catch {
+      // not JSON; show as-is
+    }
+  }
+  if (value === 'true' || value === 'ja') return 'Ja';
+  if (value === 'false' || value === 'nee') return 'Nee';
+  return value;
+}

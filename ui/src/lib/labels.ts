@@ -1,0 +1,153 @@
+// Dutch labels for enum codes and field keys.
+import type {
+  AuditAction,
+  ClientStatus,
+  ClientType,
+  ContactChannel,
+  ContactOutcome,
+  Gender,
+  Role,
+  StatushouderSubtype,
+} from '../api';
+
+export type Option<T extends string> = { value: T; label: string };
+
+function options<T extends string>(labels: Record<T, string>): Option<T>[] {
+  return (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
+}
+
+export const GENDER_LABELS: Record<Gender, string> = { M: 'Man', V: 'Vrouw', X: 'X' };
+
+export const CLIENT_TYPE_LABELS: Record<ClientType, string> = {
+  statushouder: 'Statushouder',
+  gezinsmigrant: 'Gezinsmigrant',
+  overige_migrant: 'Overige migrant',
+};
+
+export const SUBTYPE_LABELS: Record<StatushouderSubtype, string> = {
+  nareiziger: 'Nareiziger',
+  hervestiger: 'Hervestiger',
+};
+
+export const STATUS_LABELS: Record<ClientStatus, string> = {
+  aangemeld: 'Aangemeld',
+  intake: 'Intake',
+  pip: 'PIP',
+  in_traject: 'In traject',
+  afgerond: 'Afgerond',
+  ontheffing: 'Ontheffing',
+  verhuisd: 'Verhuisd',
+  beeindigd: 'Beëindigd',
+};
+
+export const CHANNEL_LABELS: Record<ContactChannel, string> = {
+  telefoon: 'Telefoon',
+  email: 'E-mail',
+  brief: 'Brief',
+  huisbezoek: 'Huisbezoek',
+  berichtenapp: 'Berichtenapp',
+  balie: 'Balie',
+};
+
+export const OUTCOME_LABELS: Record<ContactOutcome, string> = {
+  bereikt: 'Bereikt',
+  niet_bereikt: 'Niet bereikt',
+  voicemail_ingesproken: 'Voicemail ingesproken',
+  afspraak_gemaakt: 'Afspraak gemaakt',
+  niet_verschenen: 'Niet verschenen',
+};
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  create: 'Aangemaakt',
+  update: 'Gewijzigd',
+  read: 'Ingezien',
+  append: 'Toegevoegd',
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  consultant: 'Inburgeringsconsulent',
+  teamleider: 'Teamleider',
+};
+
+export const GENDER_OPTIONS = options(GENDER_LABELS);
+export const CLIENT_TYPE_OPTIONS = options(CLIENT_TYPE_LABELS);
+export const SUBTYPE_OPTIONS = options(SUBTYPE_LABELS);
+export const STATUS_OPTIONS = options(STATUS_LABELS);
+export const CHANNEL_OPTIONS = options(CHANNEL_LABELS);
+export const OUTCOME_OPTIONS = options(OUTCOME_LABELS);
+export const ROLE_OPTIONS = options(ROLE_LABELS);
+
+/** Dutch labels of ClientInput keys plus audit-only keys. */
+export const FIELD_LABELS: Record<string, string> = {
+  external_id: 'Extern kenmerk',
+  given_name: 'Voornaam',
+  family_name: 'Achternaam',
+  birth_date: 'Geboortedatum',
+  gender: 'Geslacht',
+  country_of_origin: 'Land van herkomst',
+  mother_tongue: 'Moedertaal',
+  other_languages: 'Andere talen',
+  interpreter_needed: 'Tolk nodig',
+  interpreter_language: 'Taal van de tolk',
+  client_type: 'Doelgroep',
+  statushouder_subtype: 'Soort statushouder',
+  municipality: 'Gemeente',
+  brp_registration_date: 'Datum inschrijving BRP',
+  kennisgeving_date: 'Datum kennisgeving DUO',
+  obligation_date: 'Start inburgeringsplicht',
+  housing_date: 'Datum huisvesting',
+  bsn: 'BSN',
+  phone: 'Telefoon',
+  email: 'E-mail',
+  address: 'Adres',
+  consultant: 'Consulent',
+  status: 'Status',
+  // audit-only
+  view: 'Weergave',
+  note: 'Notitie',
+  contact_attempt: 'Contactpoging',
+  // identity
+  name: 'Naam',
+  role: 'Rol',
+  organisation: 'Organisatie',
+  municipalities: 'Gemeenten',
+  // contact attempt / note inputs
+  date: 'Datum',
+  channel: 'Kanaal',
+  outcome: 'Uitkomst',
+  text: 'Tekst',
+};
+
+export const ENTITY_LABELS: Record<string, string> = {
+  client: 'Cliënt',
+  clients: 'Cliënt',
+  note: 'Notitie',
+  notes: 'Notitie',
+  contact_attempt: 'Contactpoging',
+  contact_attempts: 'Contactpoging',
+  identity: 'Identiteit',
+};
+
+export const VIEW_LABELS: Record<string, string> = {
+  dossier: 'dossier',
+  edit: 'bewerken',
+  bewerken: 'bewerken',
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+export function labelOf<T extends string>(labels: Record<T, string>, code: T | null | undefined): string {
+  if (code == null) return '—';
+  return labels[code] ?? code;
+}
+
+/** Pluralised counters used in the shell and caseload. */
+export function clientCount(n: number): string {
+  return `${n.toLocaleString('nl-NL')} ${n === 1 ? 'cliënt' : 'cliënten'}`;
+}
+
+export function pendingCount(n: number): string {
+  return `${n.toLocaleString('nl-NL')} ${n === 1 ? 'wijziging' : 'wijzigingen'} niet gesynchroniseerd`;
+}

@@ -1,0 +1,44 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import Settings from './Settings.svelte';
+import { app } from '../lib/app.svelte';
+import { IDENTITY, appState, installIpc } from '../test/ipc';
+import type { Identity } from '../api';
+
+describe('Settings', () => {
+  beforeEach(() => {
+    app.state = appState();
+  });
+
+  it('shows the database path and version and saves the identity', async () => {
+    let identity: Identity = IDENTITY;
+    const calls = installIpc({
+      'plugin:app|version': () => '0.3.0',
+      save_identity: (args) => {
+        identity = args.identity as Identity;
+        return identity;
+      },
+      app_state: () => appState({ identity }),
+    });
+    const user = userEvent.setup();
+    render(Settings);
+
+    expect(screen.getByTestId('settings-db-path').textContent).toBe('/home/test/.local/share/traject/traject.db');
+    await waitFor(() => expect(screen.getByTestId('app-version').textContent).toBe('0.3.0'));
+
+    const name = screen.getByLabelText(/^Naam/) as HTMLInputElement;
+    expect(name.value).toBe('Fatima de Vries');
+    await user.clear(name);
+    await user.type(name, 'Fatima el Amrani');
+    await user.selectOptions(screen.getByLabelText('Rol'), 'teamleider');
+    await user.click(screen.getByTestId('identity-save'));
+
+    await waitFor(() => expect(app.state?.identity?.name).toBe('Fatima el Amrani'));
+    expect(calls.find((c) => c.cmd === 'save_identity')!.args.identity).toMatchObject({
+      name: 'Fatima el Amrani',
+      role: 'teamleider',
+    });
+    expect(screen.getByRole('status').textContent).toBe('Opgeslagen');
+  });
+});
