@@ -32,6 +32,13 @@ pub fn write_csv(clients: &[Client], out: impl Write) -> std::result::Result<(),
             _ => continue,
         };
         let row: Vec<String> = csv_columns()
+            // The import reads a statushouder's subtype from the client_type column.
+            .map(|column| match column {
+                "client_type" if client.input.statushouder_subtype.is_some() => {
+                    "statushouder_subtype"
+                }
+                other => other,
+            })
             .map(|column| match fields.get(column) {
                 Some(serde_json::Value::String(s)) => s.clone(),
                 Some(serde_json::Value::Null) | None => String::new(),

@@ -25,7 +25,7 @@ use crate::domain::ValidationErrors;
 /// Dutch where a person will read it.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{0}")]
+    #[error(transparent)]
     Validation(#[from] ValidationErrors),
     #[error("cliënt {0} bestaat niet")]
     ClientNotFound(String),

@@ -1,0 +1,243 @@
+//! End-to-end: the real app window, driven through WebDriver (tauri-driver + WebKitWebDriver)
+//! against a real SQLite file. A consultant sets up the app, loads the demo caseload, registers
+//! a client through the form (first with a mistake), finds her by typing part of her name,
+//! closes the app, starts it again and finds her again.
+//!
+//! Needs a display (run under `xvfb-run`), `tauri-driver` and `WebKitWebDriver` on PATH, and
+//! the app built with its UI embedded; `make test` does all of that:
+//!   TRAJECT_APP=target/e2e/traject-app cargo nextest run -p traject-tests --test e2e --run-ignored only
+//! With TRAJECT_SCREENSHOTS=DIR it saves screenshots of the screens it passes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// A running tauri-driver; stopped with SIGTERM so its WebKitWebDriver child exits too.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start(port: u16) -> Self {
+        let child = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &(port + 1).to_string(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver on PATH (cargo install tauri-driver --locked)");
+        Self { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+fn app_binary() -> PathBuf {
+    let path = PathBuf::from(
+        std::env::var("TRAJECT_APP")
+            .expect("TRAJECT_APP: the app binary built with custom-protocol"),
+    );
+    assert!(
+        path.exists(),
+        "{} does not exist: build it with `make e2e-app`",
+        path.display()
+    );
+    path.canonicalize().unwrap()
+}
+
+async fn connect(driver: &Driver, db: &Path) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), json!("wry"));
+    caps.insert(
+        "tauri:options".into(),
+        json!({ "application": app_binary(), "args": ["--db", db] }),
+    );
+    let url = format!("http://127.0.0.1:{}", driver.port);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        match ClientBuilder::rustls()
+            .expect("TLS roots")
+            .capabilities(caps.clone())
+            .connect(&url)
+            .await
+        {
+            Ok(client) => return client,
+            Err(_) if Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            Err(e) => panic!("could not start a WebDriver session: {e}"),
+        }
+    }
+}
+
+async fn find(client: &Client, css: &str) -> Element {
+    client
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+}
+
+/// Waits until an element matching `css` contains `text`.
+async fn wait_for_text(client: &Client, css: &str, text: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let mut seen = Vec::new();
+        if let Ok(elements) = client.find_all(Locator::Css(css)).await {
+            for element in elements {
+                if let Ok(Some(t)) = element.prop("textContent").await {
+                    if t.contains(text) {
+                        return t;
+                    }
+                    seen.push(t);
+                }
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no {css} containing {text:?}; saw {seen:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Sets an input's or select's value the way a person's input does. Dates and selects are set
+/// this way: WebKit's date input and select popup do not take WebDriver keystrokes or clicks.
+async fn set_value(client: &Client, id: &str, value: &str) {
+    client
+        .execute(
+            "const el = document.getElementById(arguments[0]);
+             el.value = arguments[1];
+             el.dispatchEvent(new Event('input', { bubbles: true }));
+             el.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(id), json!(value)],
+        )
+        .await
+        .unwrap();
+}
+
+/// Clicks the element, retrying while the UI is still re-rendering it (WebKit then reports the
+/// click as intercepted or the element as stale).
+async fn click(client: &Client, css: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match find(client, css).await.click().await {
+            Ok(()) => return,
+            Err(_) if Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            }
+            Err(e) => panic!("could not click {css}: {e}"),
+        }
+    }
+}
+
+async fn screenshot(client: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("TRAJECT_SCREENSHOTS") {
+        std::fs::create_dir_all(&dir).unwrap();
+        let png = client.screenshot().await.unwrap();
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+async fn search(client: &Client, text: &str) {
+    click(client, "[data-testid=nav-caseload]").await;
+    let search = find(client, "[data-testid=caseload-search]").await;
+    search.clear().await.unwrap();
+    search.send_keys(text).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "drives the real app window: needs a display, tauri-driver and TRAJECT_APP (make test runs it)"]
+async fn register_find_restart_find_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("traject.db");
+    let port = 4444 + (std::process::id() % 1000) as u16 * 2;
+
+    {
+        let driver = Driver::start(port);
+        let client = connect(&driver, &db).await;
+
+        // First run: who works here, then the demo caseload.
+        find(&client, "[data-testid=identity-name]")
+            .await
+            .send_keys("Sanne de Vries")
+            .await
+            .unwrap();
+        click(&client, "[data-testid=identity-save]").await;
+        click(&client, "[data-testid=load-demo]").await;
+        wait_for_text(&client, "[data-testid=status-clients]", "60").await;
+        find(&client, "[data-testid=caseload-row]").await;
+        screenshot(&client, "caseload").await;
+
+        // A new client, first with a birth date in the future.
+        click(&client, "[data-testid=nav-new-client]").await;
+        find(&client, "#given_name")
+            .await
+            .send_keys("Ruta")
+            .await
+            .unwrap();
+        find(&client, "#family_name")
+            .await
+            .send_keys("Gebreyesus")
+            .await
+            .unwrap();
+        set_value(&client, "birth_date", "2099-01-01").await;
+        set_value(&client, "gender", "V").await;
+        set_value(&client, "client_type", "statushouder").await;
+        set_value(&client, "municipality", "Lisse").await;
+        set_value(&client, "brp_registration_date", "2026-10-01").await;
+        find(&client, "#bsn")
+            .await
+            .send_keys("111222333")
+            .await
+            .unwrap();
+        click(&client, "[data-testid=save-client]").await;
+        wait_for_text(&client, "body", "ligt in de toekomst").await;
+        screenshot(&client, "form-validation").await;
+
+        // Corrected, she is saved and her dossier opens with the BSN masked.
+        set_value(&client, "birth_date", "1994-03-12").await;
+        click(&client, "[data-testid=save-client]").await;
+        wait_for_text(&client, "[data-testid=dossier-name]", "Ruta Gebreyesus").await;
+        wait_for_text(&client, "[data-testid=dossier-bsn]", "******333").await;
+        screenshot(&client, "dossier").await;
+
+        // Found by typing part of her name.
+        search(&client, "breye").await;
+        wait_for_text(&client, "[data-testid=caseload-row]", "Gebreyesus").await;
+        let rows = client
+            .find_all(Locator::Css("[data-testid=caseload-row]"))
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 1, "only Ruta matches 'breye'");
+
+        client.close().await.unwrap();
+    }
+
+    // The app is closed; it starts again on the same database file.
+    let driver = Driver::start(port);
+    let client = connect(&driver, &db).await;
+    wait_for_text(&client, "[data-testid=status-clients]", "61").await;
+    search(&client, "ruta geb").await;
+    wait_for_text(&client, "[data-testid=caseload-row]", "Gebreyesus").await;
+    click(&client, "[data-testid=caseload-row]").await;
+    wait_for_text(&client, "[data-testid=dossier-name]", "Ruta Gebreyesus").await;
+    client.close().await.unwrap();
+}
