@@ -77,7 +77,7 @@ enum Command {
 #[derive(Subcommand)]
 enum ClientCommand {
     /// Register a new client.
-    Add(ClientArgs),
+    Add(Box<ClientArgs>),
     /// List clients, optionally filtered.
     List {
         #[arg(long)]
@@ -91,7 +91,7 @@ enum ClientCommand {
     Edit {
         id: uuid::Uuid,
         #[command(flatten)]
-        fields: ClientArgs,
+        fields: Box<ClientArgs>,
     },
 }
 

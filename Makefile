@@ -1,0 +1,96 @@
+# Traject — two commands do all the set-up:
+#   make run    start the app (its database in your user data dir; a demo caseload is offered on first run)
+#   make test   run every test: Rust (core, CLI, store), the UI's type check and Vitest, and the
+#               end-to-end test that drives the real app window under Xvfb
+# Each installs what it needs: missing Debian packages, the UI's npm packages, tauri-driver.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_HOME ?= $(HOME)/.cargo
+export PATH := $(CARGO_HOME)/bin:$(PATH)
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+E2E_APP := $(TARGET_DIR)/e2e/traject-app
+SCREENSHOTS := docs/screenshots
+
+# Debian packages for building the Tauri app (WebKitGTK) and for the end-to-end test.
+DEB_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
+	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libsoup-3.0-dev \
+	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core
+
+.PHONY: help run dev test test-rust test-ui test-e2e lint bindings screenshots deps deps-system deps-ui deps-driver ui e2e-app
+
+help:
+	@echo "make run          start Traject"
+	@echo "make test         run every test (Rust, UI, end-to-end)"
+	@echo "make dev          start Traject with the UI's hot reload (vite dev server)"
+	@echo "make lint         cargo fmt --check, clippy -D warnings, svelte-check"
+	@echo "make bindings     regenerate ui/src/api/bindings from the Rust types"
+	@echo "make screenshots  refresh the README's screenshots (runs the end-to-end test)"
+
+# --- set-up -----------------------------------------------------------------------------
+
+deps: deps-system deps-ui
+
+deps-system:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s "$$p" >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+deps-ui: ui/node_modules/.package-lock.json
+
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+deps-driver:
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
+
+ui: deps-ui
+	cd ui && npm run build
+
+# --- run ----------------------------------------------------------------------------------
+
+run: deps ui
+	cargo run -p traject-app --features custom-protocol
+
+dev: deps
+	./ui/node_modules/.bin/tauri dev
+
+# --- test ---------------------------------------------------------------------------------
+
+test: deps lint test-ui test-rust test-e2e
+
+lint: deps-ui
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check
+
+test-ui: deps-ui
+	cd ui && npm test
+
+test-rust:
+	cargo build -p traject-cli
+	TRAJECT_BIN=$(TARGET_DIR)/debug/traject cargo nextest run --workspace --no-fail-fast
+
+# The app with its UI embedded (custom-protocol), copied aside so a later plain build of the
+# dev binary cannot replace it.
+e2e-app: deps ui
+	cargo build -p traject-app --features custom-protocol
+	mkdir -p $(dir $(E2E_APP))
+	cp $(TARGET_DIR)/debug/traject-app $(E2E_APP)
+
+test-e2e: deps-system deps-driver e2e-app
+	TRAJECT_APP=$(E2E_APP) xvfb-run -a -s "-screen 0 1366x768x24" \
+	  cargo nextest run -p traject-tests --test e2e --run-ignored only
+
+bindings:
+	UPDATE_BINDINGS=1 cargo test -q -p traject-core bindings
+
+screenshots: deps-system deps-driver e2e-app
+	TRAJECT_APP=$(E2E_APP) TRAJECT_SCREENSHOTS=$(CURDIR)/$(SCREENSHOTS) xvfb-run -a -s "-screen 0 1366x768x24" \
+	  cargo nextest run -p traject-tests --test e2e --run-ignored only
