@@ -183,6 +183,7 @@ async fn register_find_restart_find_again() {
         click(&client, "[data-testid=identity-save]").await;
         click(&client, "[data-testid=load-demo]").await;
         wait_for_text(&client, "[data-testid=status-clients]", "60").await;
+        wait_for_text(&client, "[data-testid=caseload-count]", "60 cliënten").await;
         find(&client, "[data-testid=caseload-row]").await;
         screenshot(&client, "caseload").await;
 
@@ -214,10 +215,36 @@ async fn register_find_restart_find_again() {
 
         // Corrected, she is saved and her dossier opens with the BSN masked.
         set_value(&client, "birth_date", "1994-03-12").await;
+        set_value(&client, "country_of_origin", "Eritrea").await;
+        set_value(&client, "mother_tongue", "Tigrinya").await;
+        set_value(&client, "kennisgeving_date", "2026-10-08").await;
+        set_value(&client, "obligation_date", "2026-10-08").await;
+        set_value(&client, "phone", "06 1234 5678").await;
         click(&client, "[data-testid=save-client]").await;
         wait_for_text(&client, "[data-testid=dossier-name]", "Ruta Gebreyesus").await;
         wait_for_text(&client, "[data-testid=dossier-bsn]", "******333").await;
         screenshot(&client, "dossier").await;
+
+        // A failed phone call and a note go into her dossier's ledgers, and the audit trail
+        // shows who did what.
+        click(&client, "[data-testid=tab-contacts]").await;
+        set_value(&client, "ca-channel", "telefoon").await;
+        set_value(&client, "ca-outcome", "niet_bereikt").await;
+        set_value(&client, "ca-note", "Voicemail vol").await;
+        click(&client, "[data-testid=add-contact-attempt]").await;
+        wait_for_text(&client, "[data-testid=contact-table]", "Voicemail vol").await;
+        click(&client, "[data-testid=tab-notes]").await;
+        set_value(&client, "note-text", "Intake gepland met tolk Tigrinya.").await;
+        click(&client, "[data-testid=add-note]").await;
+        wait_for_text(
+            &client,
+            "[data-testid=notes-list]",
+            "Intake gepland met tolk Tigrinya.",
+        )
+        .await;
+        click(&client, "[data-testid=tab-audit]").await;
+        wait_for_text(&client, "[data-testid=audit-table]", "Sanne de Vries").await;
+        screenshot(&client, "audit").await;
 
         // Found by typing part of her name.
         search(&client, "breye").await;
@@ -239,5 +266,12 @@ async fn register_find_restart_find_again() {
     wait_for_text(&client, "[data-testid=caseload-row]", "Gebreyesus").await;
     click(&client, "[data-testid=caseload-row]").await;
     wait_for_text(&client, "[data-testid=dossier-name]", "Ruta Gebreyesus").await;
+    click(&client, "[data-testid=tab-notes]").await;
+    wait_for_text(
+        &client,
+        "[data-testid=notes-list]",
+        "Intake gepland met tolk Tigrinya.",
+    )
+    .await;
     client.close().await.unwrap();
 }

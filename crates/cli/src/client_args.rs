@@ -6,7 +6,7 @@ use traject_core::domain::ClientInput;
 use traject_core::import::parse_date;
 
 /// Each flag sets one field; an empty value (`--phone ""`) clears it.
-#[derive(Args, Default)]
+#[derive(Args, Default, PartialEq)]
 pub struct ClientArgs {
     #[arg(long)]
     given_name: Option<String>,
@@ -94,56 +94,7 @@ fn code<T: serde::de::DeserializeOwned>(
 
 impl ClientArgs {
     pub fn is_empty(&self) -> bool {
-        let Self {
-            given_name,
-            family_name,
-            birth_date,
-            gender,
-            country_of_origin,
-            mother_tongue,
-            other_languages,
-            interpreter,
-            client_type,
-            subtype,
-            municipality,
-            brp_registration_date,
-            kennisgeving_date,
-            obligation_date,
-            housing_date,
-            bsn,
-            phone,
-            email,
-            address,
-            consultant,
-            status,
-            external_id,
-        } = self;
-        [
-            given_name,
-            family_name,
-            birth_date,
-            gender,
-            country_of_origin,
-            mother_tongue,
-            other_languages,
-            interpreter,
-            client_type,
-            subtype,
-            municipality,
-            brp_registration_date,
-            kennisgeving_date,
-            obligation_date,
-            housing_date,
-            bsn,
-            phone,
-            email,
-            address,
-            consultant,
-            status,
-            external_id,
-        ]
-        .iter()
-        .all(|f| f.is_none())
+        *self == Self::default()
     }
 
     /// Applies the given flags to `input`; the store validates the result.

@@ -110,7 +110,7 @@ const ORIGINS: &[Origin] = &[
         men: &["Mehmet", "Emre", "Burak", "Hasan", "Murat", "Can"],
         women: &["Ayşe", "Elif", "Zeynep", "Emine", "Fatma", "Büşra"],
         families: &[
-            "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Aydın", "Canjan",
+            "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Aydın",
         ],
         refugee_weight: 8,
         family_weight: 18,
