@@ -25,11 +25,12 @@ fn with_store<T>(
     state: &State<'_, AppStore>,
     f: impl FnOnce(&mut Store) -> traject_core::store::Result<T>,
 ) -> Result<T> {
-    let mut store = state
+    let mut guard = state
         .0
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    f(&mut store).map_err(ApiError::from)
+    let store = guard.as_mut().map_err(|e| e.clone())?;
+    f(store).map_err(ApiError::from)
 }
 
 #[tauri::command]

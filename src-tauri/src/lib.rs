@@ -6,10 +6,13 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use tauri::Manager;
+use traject_core::app::ApiError;
 use traject_core::Store;
 
-/// The one store of this window; commands lock it for the length of one call.
-pub struct AppStore(pub Mutex<Store>);
+/// The one store of this window; commands lock it for the length of one call. When the database
+/// could not be opened (say, it is from a newer Traject), the window still opens and every
+/// command answers with that error, so the user reads why instead of seeing nothing.
+pub struct AppStore(pub Mutex<Result<Store, ApiError>>);
 
 /// The database file: `--db PATH` or `TRAJECT_DB` (tests), else the OS app-data directory.
 fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
@@ -32,7 +35,10 @@ pub fn run() {
     tauri::Builder::default()
         .setup(|app| {
             let path = database_path(app)?;
-            let store = Store::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let store = Store::open(&path).map_err(|e| {
+                eprintln!("Traject: {}: {e}", path.display());
+                ApiError::from(e)
+            });
             app.manage(AppStore(Mutex::new(store)));
             Ok(())
         })

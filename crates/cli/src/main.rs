@@ -17,6 +17,9 @@ use traject_core::Store;
 
 use crate::client_args::ClientArgs;
 
+/// The desktop app's identifier (src-tauri/tauri.conf.json), the name of its data folder.
+const APP_IDENTIFIER: &str = "nl.traject.app";
+
 #[derive(Parser)]
 #[command(
     name = "traject",
@@ -132,13 +135,12 @@ fn main() {
     }
 }
 
+/// The desktop app's database: the OS data directory joined with the app's identifier, as Tauri
+/// resolves `app_data_dir` (~/.local/share, ~/Library/Application Support, %APPDATA%).
 fn default_db() -> Result<PathBuf> {
-    // The same place the desktop app uses (its identifier as the folder name).
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .context("no --db given and no home directory to find the app's database")?;
-    Ok(base.join("nl.traject.app").join("traject.db"))
+    let base = dirs::data_dir()
+        .context("no --db given and no data directory to find the app's database")?;
+    Ok(base.join(APP_IDENTIFIER).join("traject.db"))
 }
 
 fn run(cli: Cli) -> Result<()> {
