@@ -103,6 +103,7 @@ async fn wait_for_text(client: &Client, css: &str, text: &str) -> String {
         if let Ok(elements) = client.find_all(Locator::Css(css)).await {
             for element in elements {
                 if let Ok(Some(t)) = element.prop("textContent").await {
+                    let t = t.replace('\u{a0}', " ");
                     if t.contains(text) {
                         return t;
                     }
@@ -156,11 +157,19 @@ async fn screenshot(client: &Client, name: &str) {
     }
 }
 
-async fn search(client: &Client, text: &str) {
+/// Types into the caseload search and waits until the list shows the `hits` results of that
+/// search (the list updates after a short debounce; until then it shows the previous rows).
+async fn search(client: &Client, text: &str, hits: &str) {
     click(client, "[data-testid=nav-caseload]").await;
     let search = find(client, "[data-testid=caseload-search]").await;
     search.clear().await.unwrap();
     search.send_keys(text).await.unwrap();
+    wait_for_text(
+        client,
+        "[data-testid=caseload-count]",
+        &format!("{hits} gevonden"),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -247,7 +256,7 @@ async fn register_find_restart_find_again() {
         screenshot(&client, "audit").await;
 
         // Found by typing part of her name.
-        search(&client, "breye").await;
+        search(&client, "breye", "1 cliënt").await;
         wait_for_text(&client, "[data-testid=caseload-row]", "Gebreyesus").await;
         let rows = client
             .find_all(Locator::Css("[data-testid=caseload-row]"))
@@ -262,7 +271,7 @@ async fn register_find_restart_find_again() {
     let driver = Driver::start(port);
     let client = connect(&driver, &db).await;
     wait_for_text(&client, "[data-testid=status-clients]", "61").await;
-    search(&client, "ruta geb").await;
+    search(&client, "ruta geb", "1 cliënt").await;
     wait_for_text(&client, "[data-testid=caseload-row]", "Gebreyesus").await;
     click(&client, "[data-testid=caseload-row]").await;
     wait_for_text(&client, "[data-testid=dossier-name]", "Ruta Gebreyesus").await;
