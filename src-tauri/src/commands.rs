@@ -8,7 +8,7 @@ use traject_core::domain::{
     NoteInput,
 };
 use traject_core::generate;
-use traject_core::store::{CaseloadQuery, Dossier};
+use traject_core::store::{CaseloadQuery, Dossier, Intake, IntakeSessionInput, IntakeView};
 use traject_core::Store;
 use uuid::Uuid;
 
@@ -93,4 +93,82 @@ pub fn add_contact_attempt(
 #[tauri::command]
 pub fn add_note(state: State<'_, AppStore>, client_id: Uuid, input: NoteInput) -> Result<Note> {
     with_store(&state, |s| s.add_note(&client_id, input))
+}
+
+/// Starts the client's Brede intake, or continues the one in progress.
+#[tauri::command]
+pub fn start_intake(state: State<'_, AppStore>, client_id: Uuid) -> Result<IntakeView> {
+    with_store(&state, |s| {
+        let view = s.start_intake(&client_id, today())?;
+        s.open_intake(&view.intake.id, today())
+    })
+}
+
+#[tauri::command]
+pub fn client_intakes(state: State<'_, AppStore>, client_id: Uuid) -> Result<Vec<Intake>> {
+    with_store(&state, |s| s.intakes(&client_id))
+}
+
+#[tauri::command]
+pub fn open_intake(state: State<'_, AppStore>, intake_id: Uuid) -> Result<IntakeView> {
+    with_store(&state, |s| s.open_intake(&intake_id, today()))
+}
+
+#[tauri::command]
+pub fn save_answer(
+    state: State<'_, AppStore>,
+    intake_id: Uuid,
+    question_id: String,
+    instance: u32,
+    value: serde_json::Value,
+) -> Result<IntakeView> {
+    with_store(&state, |s| {
+        s.save_answer(&intake_id, &question_id, instance, value, today())
+    })
+}
+
+#[tauri::command]
+pub fn add_repeat_instance(
+    state: State<'_, AppStore>,
+    intake_id: Uuid,
+    group_id: String,
+) -> Result<IntakeView> {
+    with_store(&state, |s| {
+        s.add_repeat_instance(&intake_id, &group_id, today())
+    })
+}
+
+#[tauri::command]
+pub fn remove_repeat_instance(
+    state: State<'_, AppStore>,
+    intake_id: Uuid,
+    group_id: String,
+    instance: u32,
+) -> Result<IntakeView> {
+    with_store(&state, |s| {
+        s.remove_repeat_instance(&intake_id, &group_id, instance, today())
+    })
+}
+
+#[tauri::command]
+pub fn add_intake_session(
+    state: State<'_, AppStore>,
+    intake_id: Uuid,
+    input: IntakeSessionInput,
+) -> Result<IntakeView> {
+    with_store(&state, |s| s.add_intake_session(&intake_id, input, today()))
+}
+
+#[tauri::command]
+pub fn complete_intake(state: State<'_, AppStore>, intake_id: Uuid) -> Result<IntakeView> {
+    with_store(&state, |s| s.complete_intake(&intake_id, today()))
+}
+
+#[tauri::command]
+pub fn reopen_intake(
+    state: State<'_, AppStore>,
+    intake_id: Uuid,
+    reason: String,
+) -> Result<IntakeView> {
+    with_store(&state, |s| s.reopen_intake(&intake_id, &reason, today()))
 }

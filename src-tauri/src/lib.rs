@@ -53,6 +53,15 @@ pub fn run() {
             commands::update_client,
             commands::add_contact_attempt,
             commands::add_note,
+            commands::start_intake,
+            commands::client_intakes,
+            commands::open_intake,
+            commands::save_answer,
+            commands::add_repeat_instance,
+            commands::remove_repeat_instance,
+            commands::add_intake_session,
+            commands::complete_intake,
+            commands::reopen_intake,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -40,6 +40,7 @@ pub enum ErrorCode {
     NotFound,
     NotInitialised,
     TooNew,
+    Conflict,
     Internal,
 }
 
@@ -56,7 +57,11 @@ impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         let code = match &error {
             StoreError::Validation(_) => ErrorCode::Validation,
-            StoreError::ClientNotFound(_) => ErrorCode::NotFound,
+            StoreError::ClientNotFound(_)
+            | StoreError::IntakeNotFound(_)
+            | StoreError::QuestionnaireNotFound(_) => ErrorCode::NotFound,
+            StoreError::Conflict(_) => ErrorCode::Conflict,
+            StoreError::Definition(_) => ErrorCode::Validation,
             StoreError::NotInitialised => ErrorCode::NotInitialised,
             StoreError::TooNew { .. } => ErrorCode::TooNew,
             _ => ErrorCode::Internal,

@@ -10,7 +10,16 @@ use ts_rs::{Config, TS};
 use crate::app::{ApiError, AppState, ErrorCode};
 use crate::domain::*;
 use crate::import::{ImportReport, RowError};
-use crate::store::{AuditAction, AuditEntry, CaseloadQuery, CaseloadSort, Dossier, FieldChange};
+use crate::questionnaire::definition::{ChoiceOption, Constraint, Repeat};
+use crate::questionnaire::{
+    DefinitionError, Evaluation, Group, GroupState, InstanceState, MissingAnswer, Question,
+    QuestionState, QuestionType, Questionnaire,
+};
+use crate::store::{
+    AuditAction, AuditEntry, CaseloadQuery, CaseloadSort, Dossier, FieldChange, Intake,
+    IntakeSession, IntakeSessionInput, IntakeStatus, IntakeView, QuestionnaireSummary,
+    RepeatInstances, StoredAnswer,
+};
 
 fn export_all(dir: &Path) {
     let cfg = Config::new().with_out_dir(dir);
@@ -46,6 +55,27 @@ fn export_all(dir: &Path) {
         AppState,
         ApiError,
         ErrorCode,
+        Questionnaire,
+        Group,
+        Repeat,
+        Question,
+        QuestionType,
+        Constraint,
+        ChoiceOption,
+        Evaluation,
+        GroupState,
+        InstanceState,
+        QuestionState,
+        MissingAnswer,
+        DefinitionError,
+        QuestionnaireSummary,
+        Intake,
+        IntakeStatus,
+        IntakeSession,
+        IntakeSessionInput,
+        IntakeView,
+        StoredAnswer,
+        RepeatInstances,
     );
 }
 

@@ -5,6 +5,8 @@
 //! - [`store`]: the laptop's SQLite store. Every write is one transaction that changes the row,
 //!   appends one outbox op per changed field and appends to the audit log.
 //! - [`sync`]: the hybrid logical clock and the outbox op that later travel to the server.
+//! - [`questionnaire`]: questionnaire definitions (the Brede intake), their expression language
+//!   and the engine for skip logic, constraints, computed values and completeness.
 //! - [`import`]: validated, idempotent CSV imports.
 //! - [`export`]: client lists as CSV or JSON.
 //! - [`generate`]: synthetic caseloads for demos, tests and benchmarks.
@@ -14,6 +16,7 @@ pub mod domain;
 pub mod export;
 pub mod generate;
 pub mod import;
+pub mod questionnaire;
 pub mod store;
 pub mod sync;
 

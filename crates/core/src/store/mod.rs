@@ -3,8 +3,12 @@
 
 mod audit;
 mod clients;
+#[cfg(test)]
+mod intake_tests;
+mod intakes;
 mod ledgers;
 mod migrations;
+mod questionnaires;
 mod settings;
 pub mod tables;
 #[cfg(test)]
@@ -17,7 +21,12 @@ use rusqlite::Connection;
 
 pub use audit::{AuditAction, AuditEntry, FieldChange};
 pub use clients::{CaseloadQuery, CaseloadSort, Dossier, ImportOutcome};
+pub use intakes::{
+    Intake, IntakeSession, IntakeSessionInput, IntakeStatus, IntakeView, RepeatInstances,
+    StoredAnswer,
+};
 pub use migrations::SCHEMA_VERSION;
+pub use questionnaires::{QuestionnaireImport, QuestionnaireSummary};
 
 use crate::domain::ValidationErrors;
 
@@ -29,6 +38,15 @@ pub enum StoreError {
     Validation(#[from] ValidationErrors),
     #[error("cliënt {0} bestaat niet")]
     ClientNotFound(String),
+    #[error("intake {0} bestaat niet")]
+    IntakeNotFound(String),
+    #[error("vragenlijst {0} bestaat niet")]
+    QuestionnaireNotFound(String),
+    #[error("de vragenlijst is ongeldig:\n{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Definition(Vec<crate::questionnaire::DefinitionError>),
+    /// The request does not fit the record's state (a completed intake, an existing version).
+    #[error("{0}")]
+    Conflict(String),
     #[error(
         "de database is nog niet ingericht: stel eerst je naam en organisatie in (traject init)"
     )]
@@ -71,6 +89,7 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::migrate(&mut conn)?;
         let device_id = settings::device_id(&conn)?;
+        questionnaires::add_builtin(&conn)?;
         Ok(Self {
             conn,
             path: path.to_owned(),

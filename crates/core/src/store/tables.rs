@@ -17,6 +17,12 @@ pub const TABLES: &[(&str, SyncClass)] = &[
     ("contact_attempts", SyncClass::Ledger),
     ("notes", SyncClass::Ledger),
     ("audit_log", SyncClass::Ledger),
+    // Questionnaire versions never change once imported.
+    ("questionnaires", SyncClass::Ledger),
+    ("intakes", SyncClass::Mutable),
+    // Each answer is its own record, so two devices' answers merge question by question.
+    ("intake_answers", SyncClass::Mutable),
+    ("intake_sessions", SyncClass::Ledger),
     ("outbox", SyncClass::LocalOnly),
     ("settings", SyncClass::LocalOnly),
     ("hlc_state", SyncClass::LocalOnly),
