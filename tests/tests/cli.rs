@@ -441,3 +441,79 @@ fn generate_fills_a_fresh_database_that_search_finds() {
     env.ok(&AMIRA);
     assert_eq!(env.client_count(), 2001);
 }
+
+const QUESTIONNAIRE: &str = r#"
+id = "brede-intake-wi2021"
+version = 2
+title = "Brede intake Wi2021 (herzien)"
+
+[[groups]]
+id = "werk"
+title = "Werk"
+
+[[groups.questions]]
+id = "heeft_gewerkt"
+type = "yes_no"
+text = "Heeft u gewerkt?"
+required = true
+
+[[groups.questions]]
+id = "beroep"
+type = "short_text"
+text = "Welk beroep?"
+show_if = "heeft_gewerkt"
+"#;
+
+#[test]
+fn questionnaire_versions_import_once_and_broken_ones_name_question_and_position() {
+    let env = TestEnv::initialised();
+    let listed = env.json(&["questionnaire", "list"]);
+    assert_eq!(listed[0]["id"], "brede-intake-wi2021");
+    assert_eq!(
+        listed[0]["version"], 1,
+        "the built-in version is there from the start"
+    );
+
+    let good = env.write("v2.toml", QUESTIONNAIRE);
+    assert!(env
+        .ok(&["questionnaire", "import", arg(&good)])
+        .contains("versie 2 toegevoegd (2 vragen)"));
+    assert!(env
+        .ok(&["questionnaire", "import", arg(&good)])
+        .contains("versie 2 was al aanwezig"));
+    let versions: Vec<u64> = env
+        .json(&["questionnaire", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["version"].as_u64().unwrap())
+        .collect();
+    assert_eq!(versions, [2, 1]);
+
+    let broken = env.write(
+        "v3.toml",
+        QUESTIONNAIRE
+            .replace("version = 2", "version = 3")
+            .replace("show_if = \"heeft_gewerkt\"", "show_if = \"heeft_gewrkt\""),
+    );
+    let run = env.fails(&["questionnaire", "import", arg(&broken)]);
+    assert!(
+        run.stderr
+            .contains("'beroep' (show_if, positie 0): onbekende vraag 'heeft_gewrkt'"),
+        "{}",
+        run.stderr
+    );
+    let changed = env.write(
+        "v2b.toml",
+        QUESTIONNAIRE.replace("Welk beroep?", "Wat was uw beroep?"),
+    );
+    let run = env.fails(&["questionnaire", "import", arg(&changed)]);
+    assert!(run.stderr.contains("hoger versienummer"), "{}", run.stderr);
+    assert_eq!(
+        env.json(&["questionnaire", "list"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use traject_core::domain::{Identity, Role};
 use traject_core::generate::GenerateOptions;
-use traject_core::store::CaseloadQuery;
+use traject_core::store::{CaseloadQuery, QuestionnaireImport};
 use traject_core::Store;
 
 use crate::client_args::ClientArgs;
@@ -65,6 +65,9 @@ enum Command {
     /// Export data.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Manage questionnaire versions (the Brede intake).
+    #[command(subcommand)]
+    Questionnaire(QuestionnaireCommand),
     /// Fill the database with a synthetic caseload (invented people, valid fake BSNs).
     Generate {
         #[arg(long, default_value_t = 60)]
@@ -96,6 +99,14 @@ enum ClientCommand {
         #[command(flatten)]
         fields: Box<ClientArgs>,
     },
+}
+
+#[derive(Subcommand)]
+enum QuestionnaireCommand {
+    /// Validate and store a new questionnaire version (TOML); a broken one is refused.
+    Import { file: PathBuf },
+    /// List the stored questionnaire versions.
+    List,
 }
 
 #[derive(Subcommand)]
@@ -245,6 +256,22 @@ fn run(cli: Cli) -> Result<()> {
                     file.display()
                 );
             }
+        }
+        Command::Questionnaire(QuestionnaireCommand::Import { file }) => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("kan {} niet lezen", file.display()))?;
+            match store.import_questionnaire(&text)? {
+                QuestionnaireImport::Added(q) => println!(
+                    "{} versie {} toegevoegd ({} vragen)",
+                    q.id, q.version, q.questions
+                ),
+                QuestionnaireImport::AlreadyPresent(q) => {
+                    println!("{} versie {} was al aanwezig", q.id, q.version)
+                }
+            }
+        }
+        Command::Questionnaire(QuestionnaireCommand::List) => {
+            output::questionnaires(&store.questionnaires()?, json)?
         }
         Command::Generate {
             clients,

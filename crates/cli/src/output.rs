@@ -6,7 +6,7 @@ use traject_core::domain::glossary::{
 };
 use traject_core::domain::{Client, ClientSummary};
 use traject_core::import::ImportReport;
-use traject_core::store::Dossier;
+use traject_core::store::{Dossier, QuestionnaireSummary};
 
 fn json<T: serde::Serialize>(value: &T) -> Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
@@ -129,5 +129,18 @@ pub fn import_report(report: &ImportReport, as_json: bool) -> Result<()> {
         eprintln!("{error}");
     }
     println!("{report}");
+    Ok(())
+}
+
+pub fn questionnaires(list: &[QuestionnaireSummary], as_json: bool) -> Result<()> {
+    if as_json {
+        return json(&list);
+    }
+    for q in list {
+        println!(
+            "{:<24} versie {:<3} {:>3} groepen {:>4} vragen  {}",
+            q.id, q.version, q.groups, q.questions, q.title
+        );
+    }
     Ok(())
 }

@@ -364,6 +364,9 @@ impl Store {
             for text in generated.notes {
                 super::ledgers::insert_note(&mut w, &client.id, crate::domain::NoteInput { text })?;
             }
+            if let Some(intake) = generated.intake {
+                super::intakes::insert_generated(&mut w, &client.id, intake)?;
+            }
         }
         w.commit()
     }

@@ -16,6 +16,7 @@ use super::clients::{parse_date, parse_timestamp, timestamp};
 use super::write::WriteTx;
 use super::{parse_id, Result, Store, StoreError};
 use crate::domain::{FieldError, ValidationErrors};
+use crate::generate::GeneratedIntake;
 use crate::questionnaire::answer::normalise;
 use crate::questionnaire::{builtin, AnswerKey, Answers, Compiled, Evaluation, Questionnaire};
 use crate::sync::outbox::LEDGER_ROW;
@@ -691,6 +692,120 @@ fn write_answer(
         ANSWERS,
         &row_id,
         Some(&intake.client_id.to_string()),
+        &changes,
+    )
+}
+
+/// Writes a generated intake (demo caseload, `traject generate`): its rows and outbox ops, and
+/// one audit entry for the whole intake.
+pub(super) fn insert_generated(
+    w: &mut WriteTx<'_>,
+    client_id: &Uuid,
+    generated: GeneratedIntake,
+) -> Result<()> {
+    let intake = Intake {
+        id: Uuid::now_v7(),
+        client_id: *client_id,
+        questionnaire_id: generated.questionnaire_id,
+        questionnaire_version: generated.questionnaire_version,
+        status: if generated.complete {
+            IntakeStatus::Completed
+        } else {
+            IntakeStatus::InProgress
+        },
+        started_at: w.now,
+        completed_at: generated.complete.then_some(w.now),
+    };
+    let row_id = intake.id.to_string();
+    let completed_at = intake.completed_at.map(timestamp);
+    w.tx.execute(
+        "INSERT INTO intakes (id, client_id, questionnaire_id, questionnaire_version, status, started_at, completed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            row_id,
+            client_id.to_string(),
+            intake.questionnaire_id,
+            intake.questionnaire_version,
+            status_code(intake.status),
+            timestamp(w.now),
+            completed_at
+        ],
+    )?;
+    for (field, value) in [
+        ("client_id", Json::String(client_id.to_string())),
+        (
+            "questionnaire_id",
+            Json::String(intake.questionnaire_id.clone()),
+        ),
+        (
+            "questionnaire_version",
+            Json::from(intake.questionnaire_version),
+        ),
+        ("status", Json::String(status_code(intake.status).into())),
+        ("started_at", Json::String(timestamp(w.now))),
+        (
+            "completed_at",
+            completed_at.map_or(Json::Null, Json::String),
+        ),
+    ] {
+        w.outbox(ENTITY, &row_id, field, &value)?;
+    }
+    let mut rows: Vec<(String, u32, Json)> = generated
+        .answers
+        .values
+        .into_iter()
+        .map(|(k, v)| (k.question_id, k.instance, v))
+        .collect();
+    rows.extend(
+        generated
+            .answers
+            .instances
+            .into_iter()
+            .map(|(group, numbers)| (group, 0, serde_json::json!(numbers))),
+    );
+    rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    for (question_id, instance, value) in rows {
+        let answer_id = answer_row_id(&intake.id, &question_id, instance);
+        w.tx.execute(
+            "INSERT INTO intake_answers (id, intake_id, question_id, instance, value, answered_by, answered_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![answer_id, row_id, question_id, instance, value.to_string(), w.actor, timestamp(w.now)],
+        )?;
+        w.outbox(ANSWERS, &answer_id, "value", &value)?;
+    }
+    let session_id = Uuid::now_v7().to_string();
+    let session = generated.session;
+    w.tx.execute(
+        "INSERT INTO intake_sessions (id, intake_id, date, interpreter, interpreter_language, duration_minutes, note,
+                                      recorded_by, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            session_id,
+            row_id,
+            session.date.to_string(),
+            session.interpreter,
+            session.interpreter_language,
+            session.duration_minutes,
+            session.note,
+            w.actor,
+            timestamp(w.now)
+        ],
+    )?;
+    w.outbox("intake_sessions", &session_id, LEDGER_ROW, &Json::Null)?;
+    let what = format!(
+        "{} versie {} (gegenereerd)",
+        intake.questionnaire_id, intake.questionnaire_version
+    );
+    let changes = [FieldChange {
+        field: "intake".into(),
+        old: None,
+        new: Some(what),
+    }];
+    w.audit(
+        AuditAction::Create,
+        ENTITY,
+        &row_id,
+        Some(&client_id.to_string()),
         &changes,
     )
 }

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -714,6 +714,12 @@ fn expr_date() -> impl Strategy<Value = NaiveDate> {
         .prop_filter_map("valid date", |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
 }
 
+/// Any date chrono can represent, including the extremes (for overflow checks).
+fn any_chrono_date() -> impl Strategy<Value = NaiveDate> {
+    (NaiveDate::MIN.num_days_from_ce()..=NaiveDate::MAX.num_days_from_ce())
+        .prop_filter_map("date in range", NaiveDate::from_num_days_from_ce_opt)
+}
+
 fn number_literal() -> impl Strategy<Value = f64> {
     prop_oneof![
         (0u32..1000).prop_map(f64::from),
@@ -780,9 +786,7 @@ fn any_value() -> impl Strategy<Value = Value> {
         any::<f64>().prop_map(Value::Number),
         (-5i32..5).prop_map(|n| Value::Number(f64::from(n))),
         any_text().prop_map(Value::Text),
-        any::<i32>()
-            .prop_filter_map("date in range", NaiveDate::from_num_days_from_ce_opt)
-            .prop_map(Value::Date),
+        any_chrono_date().prop_map(Value::Date),
         expr_date().prop_map(Value::Date),
         proptest::collection::vec(any_text(), 0..3).prop_map(Value::List),
     ]
@@ -794,10 +798,7 @@ fn any_context() -> impl Strategy<Value = TestContext> {
     ];
     (
         proptest::collection::vec(any_value(), names.len()),
-        prop_oneof![
-            any::<i32>().prop_filter_map("date in range", NaiveDate::from_num_days_from_ce_opt),
-            expr_date(),
-        ],
+        prop_oneof![any_chrono_date(), expr_date()],
     )
         .prop_map(move |(values, today)| TestContext {
             answers: names.iter().map(|n| n.to_string()).zip(values).collect(),
@@ -873,7 +874,7 @@ fn check_round_trip(expr: &Expr) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
 
     #[test]
     fn parse_never_panics_on_arbitrary_strings(source in any::<String>()) {

@@ -14,7 +14,10 @@ use crate::domain::{
     Gender, StatushouderSubtype,
 };
 use crate::domain::{Identity, Role};
-use crate::store::Store;
+use crate::questionnaire::{builtin, Answers, Compiled};
+use crate::store::{IntakeSessionInput, Store};
+
+mod intake;
 
 /// One generated client with the ledger entries of their dossier.
 #[derive(Debug, Clone)]
@@ -22,6 +25,17 @@ pub struct GeneratedClient {
     pub input: ClientInput,
     pub contact_attempts: Vec<ContactAttemptInput>,
     pub notes: Vec<String>,
+    pub intake: Option<GeneratedIntake>,
+}
+
+/// A Brede intake on the built-in questionnaire: complete, or about half done.
+#[derive(Debug, Clone)]
+pub struct GeneratedIntake {
+    pub questionnaire_id: String,
+    pub questionnaire_version: u32,
+    pub answers: Answers,
+    pub complete: bool,
+    pub session: IntakeSessionInput,
 }
 
 #[derive(Debug, Clone)]
@@ -232,8 +246,11 @@ pub fn into_store(store: &mut Store, options: &GenerateOptions) -> crate::store:
 /// Makes `options.clients` invented clients, deterministic for a seed.
 pub fn caseload(options: &GenerateOptions) -> Vec<GeneratedClient> {
     let mut rng = StdRng::seed_from_u64(options.seed);
+    let brede_intake = builtin::all()
+        .into_iter()
+        .find(|c| c.definition.id == builtin::BREDE_INTAKE);
     (0..options.clients)
-        .map(|i| one_client(&mut rng, options, i))
+        .map(|i| one_client(&mut rng, options, i, brede_intake.as_ref()))
         .collect()
 }
 
@@ -250,7 +267,12 @@ fn weighted<'a, T>(rng: &mut StdRng, items: &'a [T], weight: impl Fn(&T) -> u32)
     &items[items.len() - 1]
 }
 
-fn one_client(rng: &mut StdRng, options: &GenerateOptions, index: usize) -> GeneratedClient {
+fn one_client(
+    rng: &mut StdRng,
+    options: &GenerateOptions,
+    index: usize,
+    brede_intake: Option<&Compiled>,
+) -> GeneratedClient {
     let today = options.today;
     // The evaluation's mix: about two thirds statushouders, the rest mostly family migrants.
     let client_type = match rng.random_range(0..100) {
@@ -394,10 +416,35 @@ fn one_client(rng: &mut StdRng, options: &GenerateOptions, index: usize) -> Gene
     let notes = (0..rng.random_range(0..3))
         .filter_map(|_| NOTES.choose(rng).map(|n| (*n).to_owned()))
         .collect();
+    // Registered clients have no intake yet; those at the intake stage are halfway; the others
+    // completed theirs.
+    let intake = match status {
+        ClientStatus::Aangemeld => None,
+        ClientStatus::Intake => Some(false),
+        _ => Some(true),
+    }
+    .and_then(|complete| {
+        let compiled = brede_intake?;
+        let date = (brp + Duration::days(rng.random_range(10..50))).min(today);
+        Some(GeneratedIntake {
+            questionnaire_id: compiled.definition.id.clone(),
+            questionnaire_version: compiled.definition.version,
+            answers: intake::fill(compiled, rng, date, complete),
+            complete,
+            session: IntakeSessionInput {
+                date,
+                interpreter: interpreter_needed.then(|| "tolkentelefoon".to_owned()),
+                interpreter_language: interpreter_needed.then(|| origin.language.to_owned()),
+                duration_minutes: Some(rng.random_range(6..13) * 10),
+                note: None,
+            },
+        })
+    });
     GeneratedClient {
         input,
         contact_attempts,
         notes,
+        intake,
     }
 }
 
