@@ -19,12 +19,13 @@ DEB_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-d
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libsoup-3.0-dev \
 	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core
 
-.PHONY: help run dev test test-rust test-ui test-e2e lint bindings screenshots deps deps-system deps-ui deps-driver ui e2e-app
+.PHONY: help run dev test bench test-rust test-ui test-e2e lint bindings screenshots deps deps-system deps-ui deps-driver ui e2e-app
 
 help:
 	@echo "make run          start Traject"
 	@echo "make test         run every test (Rust, UI, end-to-end)"
 	@echo "make dev          start Traject with the UI's hot reload (vite dev server)"
+	@echo "make bench        criterion benchmarks (targets in each bench's doc comment)"
 	@echo "make lint         cargo fmt --check, clippy -D warnings, svelte-check"
 	@echo "make bindings     regenerate ui/src/api/bindings from the Rust types"
 	@echo "make screenshots  refresh the README's screenshots (runs the end-to-end test)"
@@ -87,6 +88,9 @@ e2e-app: deps ui
 test-e2e: deps-system deps-driver e2e-app
 	TRAJECT_APP=$(E2E_APP) xvfb-run -a -s "-screen 0 1366x768x24" \
 	  cargo nextest run -p traject-tests --test e2e --run-ignored only
+
+bench:
+	cargo bench -p traject-core
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test -q -p traject-core bindings
