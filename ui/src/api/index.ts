@@ -2,6 +2,7 @@
 import { getVersion } from '@tauri-apps/api/app';
 import { call } from './invoke';
 import type {
+  AnswerValue,
   AppState,
   CaseloadQuery,
   Client,
@@ -11,6 +12,9 @@ import type {
   ContactAttemptInput,
   Dossier,
   Identity,
+  Intake,
+  IntakeSessionInput,
+  IntakeView,
   Note,
   NoteInput,
 } from './types';
@@ -30,6 +34,23 @@ export const api = {
   addContactAttempt: (clientId: string, input: ContactAttemptInput) =>
     call<ContactAttempt>('add_contact_attempt', { clientId, input }),
   addNote: (clientId: string, input: NoteInput) => call<Note>('add_note', { clientId, input }),
+  /** Starts the client's Brede intake, or continues the one in progress. */
+  startIntake: (clientId: string) => call<IntakeView>('start_intake', { clientId }),
+  /** The client's intakes, newest first. */
+  clientIntakes: (clientId: string) => call<Intake[]>('client_intakes', { clientId }),
+  openIntake: (intakeId: string) => call<IntakeView>('open_intake', { intakeId }),
+  /** Autosaves one answer; `instance` is 0 outside repeat groups; `null` clears it. */
+  saveAnswer: (intakeId: string, questionId: string, instance: number, value: AnswerValue) =>
+    call<IntakeView>('save_answer', { intakeId, questionId, instance, value }),
+  addRepeatInstance: (intakeId: string, groupId: string) =>
+    call<IntakeView>('add_repeat_instance', { intakeId, groupId }),
+  removeRepeatInstance: (intakeId: string, groupId: string, instance: number) =>
+    call<IntakeView>('remove_repeat_instance', { intakeId, groupId, instance }),
+  addIntakeSession: (intakeId: string, input: IntakeSessionInput) =>
+    call<IntakeView>('add_intake_session', { intakeId, input }),
+  /** Rejects with a validation ApiError listing each missing or broken answer when incomplete. */
+  completeIntake: (intakeId: string) => call<IntakeView>('complete_intake', { intakeId }),
+  reopenIntake: (intakeId: string, reason: string) => call<IntakeView>('reopen_intake', { intakeId, reason }),
   /** App version from Tauri; falls back to the UI package version outside Tauri. */
   appVersion: async (): Promise<string> => {
     try {

@@ -7,6 +7,7 @@ const CODES: readonly ApiErrorCode[] = [
   'not_found',
   'not_initialised',
   'too_new',
+  'conflict',
   'internal',
 ];
 

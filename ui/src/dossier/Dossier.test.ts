@@ -142,6 +142,16 @@ describe('Dossier', () => {
     expect(calls.find((c) => c.cmd === 'add_note')!.args).toEqual({ clientId: 'c-1', input: { text: 'Belafspraak bevestigd' } });
   });
 
+  it('has a Brede intake tab between Overzicht and Contactpogingen', async () => {
+    installIpc({ open_dossier: () => dossier(), client_intakes: () => [] });
+    const user = userEvent.setup();
+    render(Dossier, { props: { id: 'c-1' } });
+    const tabs = (await screen.findAllByRole('tab')).map((t) => t.textContent?.trim());
+    expect(tabs.slice(0, 3)).toEqual(['Overzicht', 'Brede intake', expect.stringContaining('Contactpogingen')]);
+    await user.click(screen.getByTestId('tab-intake'));
+    expect((await screen.findByTestId('start-intake')).textContent).toContain('Brede intake starten');
+  });
+
   it('opens the edit form via Bewerken and goes back to the caseload', async () => {
     installIpc({ open_dossier: () => dossier() });
     const user = userEvent.setup();

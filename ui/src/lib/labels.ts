@@ -6,6 +6,7 @@ import type {
   ContactChannel,
   ContactOutcome,
   Gender,
+  IntakeStatus,
   Role,
   StatushouderSubtype,
 } from '../api';
@@ -69,6 +70,20 @@ export const ROLE_LABELS: Record<Role, string> = {
   teamleider: 'Teamleider',
 };
 
+export const INTAKE_STATUS_LABELS: Record<IntakeStatus, string> = {
+  in_progress: 'Bezig',
+  completed: 'Afgerond',
+};
+
+/** How interpretation was arranged in an intake conversation; 'geen' is stored as null. */
+export const INTERPRETER_LABELS: Record<string, string> = {
+  geen: 'Geen tolk',
+  tolkentelefoon: 'Tolkentelefoon',
+  tolk_aanwezig: 'Tolk aanwezig',
+  engels: 'In het Engels',
+  anders: 'Anders',
+};
+
 export const GENDER_OPTIONS = options(GENDER_LABELS);
 export const CLIENT_TYPE_OPTIONS = options(CLIENT_TYPE_LABELS);
 export const SUBTYPE_OPTIONS = options(SUBTYPE_LABELS);
@@ -76,6 +91,7 @@ export const STATUS_OPTIONS = options(STATUS_LABELS);
 export const CHANNEL_OPTIONS = options(CHANNEL_LABELS);
 export const OUTCOME_OPTIONS = options(OUTCOME_LABELS);
 export const ROLE_OPTIONS = options(ROLE_LABELS);
+export const INTERPRETER_OPTIONS = options(INTERPRETER_LABELS);
 
 /** Dutch labels of ClientInput keys plus audit-only keys. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -116,6 +132,12 @@ export const FIELD_LABELS: Record<string, string> = {
   channel: 'Kanaal',
   outcome: 'Uitkomst',
   text: 'Tekst',
+  // intake
+  intake: 'Brede intake',
+  intake_session: 'Intakegesprek',
+  reason: 'Reden',
+  interpreter: 'Tolk',
+  duration_minutes: 'Duur',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -126,6 +148,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   contact_attempt: 'Contactpoging',
   contact_attempts: 'Contactpoging',
   identity: 'Identiteit',
+  intakes: 'Brede intake',
+  intake_answers: 'Intake-antwoord',
+  intake_sessions: 'Intakegesprek',
 };
 
 export const VIEW_LABELS: Record<string, string> = {
