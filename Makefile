@@ -19,12 +19,13 @@ DEB_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-d
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libsoup-3.0-dev \
 	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core
 
-.PHONY: help run dev test bench test-rust test-ui test-e2e lint bindings screenshots deps deps-system deps-ui deps-driver ui e2e-app
+.PHONY: help run dev test bench fuzz test-rust test-ui test-e2e lint bindings screenshots deps deps-system deps-ui deps-driver ui e2e-app
 
 help:
 	@echo "make run          start Traject"
 	@echo "make test         run every test (Rust, UI, end-to-end)"
 	@echo "make dev          start Traject with the UI's hot reload (vite dev server)"
+	@echo "make fuzz         fuzz the questionnaire expression parser (FUZZ_SECONDS=180)"
 	@echo "make bench        criterion benchmarks (targets in each bench's doc comment)"
 	@echo "make lint         cargo fmt --check, clippy -D warnings, svelte-check"
 	@echo "make bindings     regenerate ui/src/api/bindings from the Rust types"
@@ -81,20 +82,29 @@ test-rust:
 # The app with its UI embedded (custom-protocol), copied aside so a later plain build of the
 # dev binary cannot replace it.
 e2e-app: deps ui
+	cargo build -p traject-cli
 	cargo build -p traject-app --features custom-protocol
 	mkdir -p $(dir $(E2E_APP))
 	cp $(TARGET_DIR)/debug/traject-app $(E2E_APP)
 
 test-e2e: deps-system deps-driver e2e-app
-	TRAJECT_APP=$(E2E_APP) xvfb-run -a -s "-screen 0 1366x768x24" \
-	  cargo nextest run -p traject-tests --test e2e --run-ignored only
+	TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject xvfb-run -a -s "-screen 0 1366x768x24" \
+	  cargo nextest run -p traject-tests --test e2e --run-ignored only --test-threads 1
 
 bench:
 	cargo bench -p traject-core
+
+# Fuzzes the questionnaire expression parser for FUZZ_SECONDS (cargo-fuzz needs nightly flags:
+# RUSTC_BOOTSTRAP lets the stable toolchain accept them; no sanitizer runtime is needed).
+FUZZ_SECONDS ?= 180
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd crates/core/fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run expr --sanitizer none -- -max_total_time=$(FUZZ_SECONDS)
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test -q -p traject-core bindings
 
 screenshots: deps-system deps-driver e2e-app
-	TRAJECT_APP=$(E2E_APP) TRAJECT_SCREENSHOTS=$(CURDIR)/$(SCREENSHOTS) xvfb-run -a -s "-screen 0 1366x768x24" \
-	  cargo nextest run -p traject-tests --test e2e --run-ignored only
+	TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject TRAJECT_SCREENSHOTS=$(CURDIR)/$(SCREENSHOTS) \
+	  xvfb-run -a -s "-screen 0 1366x768x24" \
+	  cargo nextest run -p traject-tests --test e2e --run-ignored only --test-threads 1

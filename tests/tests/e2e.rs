@@ -255,6 +255,21 @@ async fn register_find_restart_find_again() {
         wait_for_text(&client, "[data-testid=audit-table]", "Sanne de Vries").await;
         screenshot(&client, "audit").await;
 
+        // Her Brede intake starts on the built-in questionnaire; answering "met de
+        // tolkentelefoon" asks for the language.
+        click(&client, "[data-testid=tab-intake]").await;
+        click(&client, "[data-testid=start-intake]").await;
+        wait_for_text(&client, "[data-testid=intake-group-title]", "Het gesprek").await;
+        click(
+            &client,
+            "[data-testid=q-tolk_gebruikt] input[value=tolkentelefoon]",
+        )
+        .await;
+        type_and_leave(&client, "[data-testid=q-tolk_taal] input", "Tigrinya").await;
+        wait_for_text(&client, "[data-testid=autosave-state]", "Opgeslagen").await;
+        client.execute("document.querySelector('main').scrollTop = 0;", vec![]).await.unwrap();
+        screenshot(&client, "intake").await;
+
         // Found by typing part of her name.
         search(&client, "breye", "1 cliënt").await;
         wait_for_text(&client, "[data-testid=caseload-row]", "Gebreyesus").await;
@@ -282,5 +297,219 @@ async fn register_find_restart_find_again() {
         "Intake gepland met tolk Tigrinya.",
     )
     .await;
+    client.close().await.unwrap();
+}
+
+/// Runs the `traject` CLI on the test's database (to set up what the story starts from).
+fn cli(db: &Path, args: &[&str]) {
+    let bin =
+        std::env::var("TRAJECT_BIN").expect("TRAJECT_BIN: the traject CLI (make test sets it)");
+    let out = Command::new(bin)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("traject runs");
+    assert!(
+        out.status.success(),
+        "traject {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Clicks the first element matching `css` whose text contains `text`.
+async fn click_text(client: &Client, css: &str, text: &str) {
+    wait_for_text(client, css, text).await;
+    client
+        .execute(
+            "const el = [...document.querySelectorAll(arguments[0])].find(e => e.textContent.includes(arguments[1]));
+             el.click();",
+            vec![json!(css), json!(text)],
+        )
+        .await
+        .unwrap();
+}
+
+/// Types into a text input and leaves it, as a person tabbing on does (autosave on blur).
+async fn type_and_leave(client: &Client, css: &str, text: &str) {
+    let input = find(client, css).await;
+    input.send_keys(text).await.unwrap();
+    client
+        .execute("document.activeElement.blur();", vec![])
+        .await
+        .unwrap();
+}
+
+/// A small questionnaire, imported before the app starts, so the story can answer every question:
+/// a yes/no that opens a repeat group, a consent that hides a section, and a required advice.
+const SMALL_INTAKE: &str = r#"
+id = "brede-intake-wi2021"
+version = 2
+title = "Brede intake Wi2021"
+
+[[groups]]
+id = "werk"
+title = "Werk"
+
+[[groups.questions]]
+id = "heeft_gewerkt"
+type = "yes_no"
+text = "Heeft u in uw land van herkomst gewerkt?"
+required = true
+
+[[groups]]
+id = "banen"
+title = "Banen"
+show_if = "heeft_gewerkt"
+repeat = { label = "Baan", min = 1, max = 5 }
+
+[[groups.questions]]
+id = "functie"
+type = "short_text"
+text = "Wat was uw functie?"
+required = true
+
+[[groups]]
+id = "gezondheid"
+title = "Gezondheid"
+
+[[groups.questions]]
+id = "toestemming_gezondheid"
+type = "yes_no"
+text = "Mag ik u een paar vragen stellen over uw gezondheid?"
+required = true
+
+[[groups]]
+id = "klachten"
+title = "Klachten"
+show_if = "toestemming_gezondheid"
+
+[[groups.questions]]
+id = "klachten_toelichting"
+type = "long_text"
+text = "Welke klachten heeft u?"
+required = true
+
+[[groups]]
+id = "advies"
+title = "Advies leerroute"
+
+[[groups.questions]]
+id = "route_advies"
+type = "single_choice"
+text = "Welke leerroute adviseert u?"
+required = true
+options = [{ value = "b1", label = "B1-route" }, { value = "onderwijsroute", label = "Onderwijsroute" }, { value = "z_route", label = "Z-route" }]
+"#;
+
+#[tokio::test]
+#[ignore = "drives the real app window: needs a display, tauri-driver and TRAJECT_APP (make test runs it)"]
+async fn an_intake_over_two_sessions_with_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("traject.db");
+    let questionnaire = dir.path().join("intake.toml");
+    std::fs::write(&questionnaire, SMALL_INTAKE).unwrap();
+    cli(&db, &["init", "--name", "Sanne de Vries"]);
+    cli(
+        &db,
+        &["questionnaire", "import", questionnaire.to_str().unwrap()],
+    );
+    cli(
+        &db,
+        &[
+            "client",
+            "add",
+            "--given-name",
+            "Yonas",
+            "--family-name",
+            "Tesfaye",
+            "--birth-date",
+            "1991-04-02",
+            "--gender",
+            "M",
+            "--client-type",
+            "statushouder",
+            "--municipality",
+            "Lisse",
+            "--brp-registration-date",
+            "2026-10-01",
+            "--interpreter",
+            "Tigrinya",
+        ],
+    );
+    let port = 5444 + (std::process::id() % 1000) as u16 * 2;
+
+    async fn open_intake_tab(client: &Client) {
+        click(client, "[data-testid=caseload-row]").await;
+        wait_for_text(client, "[data-testid=dossier-name]", "Yonas Tesfaye").await;
+        click(client, "[data-testid=tab-intake]").await;
+    }
+
+    {
+        let driver = Driver::start(port);
+        let client = connect(&driver, &db).await;
+        open_intake_tab(&client).await;
+        click(&client, "[data-testid=start-intake]").await;
+        wait_for_text(&client, "[data-testid=intake-group-title]", "Werk").await;
+
+        // "Yes" opens the repeat group of jobs; two jobs.
+        click(&client, "[data-testid=q-heeft_gewerkt] input[value=true]").await;
+        wait_for_text(&client, "[data-testid=intake-section]", "Banen").await;
+        click(&client, "[data-testid=intake-next]").await;
+        wait_for_text(&client, "[data-testid=intake-group-title]", "Banen").await;
+        click(&client, "[data-testid=add-instance-banen]").await;
+        click(&client, "[data-testid=add-instance-banen]").await;
+        type_and_leave(&client, "[data-testid=q-functie-1] input", "Lasser").await;
+        type_and_leave(&client, "[data-testid=q-functie-2] input", "Kok").await;
+        wait_for_text(&client, "[data-testid=autosave-state]", "Opgeslagen").await;
+        screenshot(&client, "intake-repeat").await;
+        client.close().await.unwrap();
+    }
+
+    // The app is closed halfway; everything answered so far is still there.
+    let driver = Driver::start(port);
+    let client = connect(&driver, &db).await;
+    open_intake_tab(&client).await;
+    click(&client, "[data-testid=continue-intake]").await;
+    click_text(&client, "[data-testid=intake-section]", "Banen").await;
+    let second_job = find(&client, "[data-testid=q-functie-2] input").await;
+    assert_eq!(
+        second_job.prop("value").await.unwrap().as_deref(),
+        Some("Kok")
+    );
+
+    // Consent first given, then withdrawn: the Klachten section appears and disappears again.
+    click_text(&client, "[data-testid=intake-section]", "Gezondheid").await;
+    click(
+        &client,
+        "[data-testid=q-toestemming_gezondheid] input[value=true]",
+    )
+    .await;
+    wait_for_text(&client, "[data-testid=intake-section]", "Klachten").await;
+    click(
+        &client,
+        "[data-testid=q-toestemming_gezondheid] input[value=false]",
+    )
+    .await;
+    wait_for_text(&client, "[data-testid=intake-section-hidden]", "Klachten").await;
+
+    // Completing too early lists what is missing: the route advice.
+    click(&client, "[data-testid=complete-intake]").await;
+    wait_for_text(
+        &client,
+        "[data-testid=missing-list]",
+        "Welke leerroute adviseert u?",
+    )
+    .await;
+    screenshot(&client, "intake-missing").await;
+
+    click_text(&client, "[data-testid=intake-section]", "Advies leerroute").await;
+    click(&client, "[data-testid=q-route_advies] input[value=b1]").await;
+    wait_for_text(&client, "[data-testid=autosave-state]", "Opgeslagen").await;
+    click(&client, "[data-testid=complete-intake]").await;
+    wait_for_text(&client, "[data-testid=intake-summary]", "Kok").await;
+    wait_for_text(&client, "[data-testid=intake-summary]", "B1-route").await;
+    find(&client, "[data-testid=print-summary]").await;
+    screenshot(&client, "intake-summary").await;
     client.close().await.unwrap();
 }
