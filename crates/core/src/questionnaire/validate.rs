@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::definition::{Group, Question, QuestionType, Questionnaire};
-use super::expr::{self, Expr};
+use super::expr::{self, BinaryOp, Expr, ExprKind};
 
 /// One problem in a definition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -289,6 +289,72 @@ impl Scope<'_> {
                 });
             }
         }
+        if ok {
+            self.check_choices(&parsed, item, field, errors);
+        }
         ok.then_some(parsed)
+    }
+
+    /// A text compared with a choice question must be one of its option values: a typo
+    /// (`inkomen == "bijstnd"`) would otherwise silently never be true.
+    fn check_choices(
+        &self,
+        expr: &Expr,
+        item: &str,
+        field: &str,
+        errors: &mut Vec<DefinitionError>,
+    ) {
+        let question = |name: &str| {
+            let group = &self.definition.groups[*self.owners.get(name)?];
+            group
+                .questions
+                .iter()
+                .find(|q| q.id == name && !q.options.is_empty())
+        };
+        let mut check = |name: &str, text: &str, position: usize| {
+            if let Some(q) = question(name) {
+                if !q.options.iter().any(|o| o.value == text) {
+                    let values: Vec<&str> = q.options.iter().map(|o| o.value.as_str()).collect();
+                    errors.push(DefinitionError {
+                        item: Some(item.to_owned()),
+                        field: Some(field.to_owned()),
+                        position: Some(position),
+                        message: format!(
+                            "'{text}' is geen optie van '{name}' (opties: {})",
+                            values.join(", ")
+                        ),
+                    });
+                }
+            }
+        };
+        match expr.kind() {
+            ExprKind::Binary { op, left, right } => {
+                match (op, left.kind(), right.kind()) {
+                    (BinaryOp::Eq | BinaryOp::Ne, ExprKind::Ident(name), ExprKind::Text(text)) => {
+                        check(name, text, right.position())
+                    }
+                    (
+                        BinaryOp::Eq | BinaryOp::Ne | BinaryOp::In,
+                        ExprKind::Text(text),
+                        ExprKind::Ident(name),
+                    ) => check(name, text, left.position()),
+                    (BinaryOp::In, ExprKind::Ident(name), ExprKind::List(items)) => {
+                        for text in items {
+                            check(name, text, right.position());
+                        }
+                    }
+                    _ => {}
+                }
+                self.check_choices(left, item, field, errors);
+                self.check_choices(right, item, field, errors);
+            }
+            ExprKind::Unary { operand, .. } => self.check_choices(operand, item, field, errors),
+            ExprKind::Call { args, .. } => {
+                for arg in args {
+                    self.check_choices(arg, item, field, errors);
+                }
+            }
+            _ => {}
+        }
     }
 }

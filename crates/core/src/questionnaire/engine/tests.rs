@@ -302,6 +302,14 @@ fn broken_definitions_name_the_question_and_position() {
             "show_if = \"functie == 1\"",
             "'engels_niveau' (show_if, positie 0): 'functie' hoort bij de herhaalde groep 'banen'",
         ),
+        (
+            "show_if = \"'engles' in talen\"",
+            "'engels_niveau' (show_if, positie 0): 'engles' is geen optie van 'talen' (opties: engels, arabisch)",
+        ),
+        (
+            "show_if = \"talen == null or engels_niveau in ['goed', 'vloeiend']\"",
+            "'engels_niveau' (show_if, positie 34): 'vloeiend' is geen optie van 'engels_niveau' (opties: basis, goed)",
+        ),
     ];
     for (replacement, expected) in cases {
         let text = DEFINITION.replace("show_if = \"\\\"engels\\\" in talen\"", replacement);
