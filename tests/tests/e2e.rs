@@ -267,7 +267,10 @@ async fn register_find_restart_find_again() {
         .await;
         type_and_leave(&client, "[data-testid=q-tolk_taal] input", "Tigrinya").await;
         wait_for_text(&client, "[data-testid=autosave-state]", "Opgeslagen").await;
-        client.execute("document.querySelector('main').scrollTop = 0;", vec![]).await.unwrap();
+        client
+            .execute("document.querySelector('main').scrollTop = 0;", vec![])
+            .await
+            .unwrap();
         screenshot(&client, "intake").await;
 
         // Found by typing part of her name.
