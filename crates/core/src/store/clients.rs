@@ -516,7 +516,7 @@ fn to_sql(value: &Value) -> SqlValue {
 }
 
 /// A field's value as the audit trail shows it.
-fn display(field: &str, value: &Value) -> Option<String> {
+pub(super) fn display(field: &str, value: &Value) -> Option<String> {
     match value {
         Value::Null => None,
         Value::Bool(b) => Some(if *b { "ja" } else { "nee" }.to_owned()),

@@ -90,6 +90,12 @@ fn every_answer_is_saved_at_once_with_its_own_op_and_audit_entry() {
         )
     );
     assert_eq!(new_ops[1].0, "audit_log");
+    let audit = store.audit_trail(&client).unwrap();
+    let change = &audit[0].changes[0];
+    assert_eq!(
+        (change.field.as_str(), change.new.as_deref()),
+        ("Heeft u gewerkt?", Some("ja"))
+    );
     // The same answer again writes nothing.
     let ops = count(&store, "outbox");
     store

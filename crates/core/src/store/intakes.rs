@@ -12,7 +12,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use super::audit::{AuditAction, FieldChange};
-use super::clients::{parse_date, parse_timestamp, timestamp};
+use super::clients::{display, parse_date, parse_timestamp, timestamp};
 use super::write::WriteTx;
 use super::{parse_id, Result, Store, StoreError};
 use crate::domain::{FieldError, ValidationErrors};
@@ -356,7 +356,14 @@ impl Store {
             .unwrap_or(Json::Null);
         if old != value {
             let mut w = self.begin_write()?;
-            write_answer(&mut w, &intake, question_id, instance, &old, &value)?;
+            write_answer(
+                &mut w,
+                &intake,
+                (question_id, &question.text),
+                instance,
+                &old,
+                &value,
+            )?;
             w.commit()?;
         }
         self.intake_view(intake_id, today)
@@ -423,10 +430,11 @@ impl Store {
         let mut numbers = old.clone();
         change(&mut numbers, repeat.max)?;
         let mut w = self.begin_write()?;
+        let label = format!("{} (invullingen)", group.title);
         write_answer(
             &mut w,
             &intake,
-            group_id,
+            (group_id, &label),
             0,
             &serde_json::json!(old),
             &serde_json::json!(numbers),
@@ -658,11 +666,12 @@ impl Store {
     }
 }
 
-/// Upserts one answer row with its outbox op and audit entry.
+/// Upserts one answer row with its outbox op and audit entry. The audit entry names the
+/// question by its text (`label`), so the audit trail reads without the definition at hand.
 fn write_answer(
     w: &mut WriteTx<'_>,
     intake: &Intake,
-    question_id: &str,
+    (question_id, label): (&str, &str),
     instance: u32,
     old: &Json,
     value: &Json,
@@ -676,16 +685,15 @@ fn write_answer(
         params![row_id, intake.id.to_string(), question_id, instance, value.to_string(), w.actor, timestamp(w.now)],
     )?;
     w.outbox(ANSWERS, &row_id, "value", value)?;
-    let text = |v: &Json| (!v.is_null()).then(|| v.to_string().trim_matches('"').to_owned());
     let field = if instance == 0 {
-        question_id.to_owned()
+        label.to_owned()
     } else {
-        format!("{question_id} #{instance}")
+        format!("{label} #{instance}")
     };
     let changes = [FieldChange {
         field,
-        old: text(old),
-        new: text(value),
+        old: display(question_id, old),
+        new: display(question_id, value),
     }];
     w.audit(
         AuditAction::Update,
