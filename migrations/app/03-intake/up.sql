@@ -25,14 +25,14 @@ CREATE INDEX intakes_by_client ON intakes (client_id, started_at);
 -- instance 0: a question outside repeat groups; 1, 2, …: an entry of a repeat group. The row
 -- with question_id = a repeat group's id holds the list of its entry numbers.
 CREATE TABLE intake_answers (
-    id          TEXT PRIMARY KEY,       -- intake id / question id / instance
     intake_id   TEXT NOT NULL REFERENCES intakes (id),
     question_id TEXT NOT NULL,
     instance    INTEGER NOT NULL,
     value       TEXT NOT NULL,          -- JSON; null when the answer was cleared
     answered_by TEXT NOT NULL,
     answered_at TEXT NOT NULL,
-    UNIQUE (intake_id, question_id, instance)
+    -- Its sync row id is "intake id/question id/instance".
+    PRIMARY KEY (intake_id, question_id, instance)
 ) STRICT;
 
 CREATE TABLE intake_sessions (

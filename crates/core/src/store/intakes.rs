@@ -678,11 +678,11 @@ fn write_answer(
 ) -> Result<()> {
     let row_id = answer_row_id(&intake.id, question_id, instance);
     w.tx.execute(
-        "INSERT INTO intake_answers (id, intake_id, question_id, instance, value, answered_by, answered_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-         ON CONFLICT (id) DO UPDATE SET value = excluded.value, answered_by = excluded.answered_by,
-                                        answered_at = excluded.answered_at",
-        params![row_id, intake.id.to_string(), question_id, instance, value.to_string(), w.actor, timestamp(w.now)],
+        "INSERT INTO intake_answers (intake_id, question_id, instance, value, answered_by, answered_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (intake_id, question_id, instance)
+         DO UPDATE SET value = excluded.value, answered_by = excluded.answered_by, answered_at = excluded.answered_at",
+        params![intake.id.to_string(), question_id, instance, value.to_string(), w.actor, timestamp(w.now)],
     )?;
     w.outbox(ANSWERS, &row_id, "value", value)?;
     let field = if instance == 0 {
@@ -775,9 +775,9 @@ pub(super) fn insert_generated(
     for (question_id, instance, value) in rows {
         let answer_id = answer_row_id(&intake.id, &question_id, instance);
         w.tx.execute(
-            "INSERT INTO intake_answers (id, intake_id, question_id, instance, value, answered_by, answered_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![answer_id, row_id, question_id, instance, value.to_string(), w.actor, timestamp(w.now)],
+            "INSERT INTO intake_answers (intake_id, question_id, instance, value, answered_by, answered_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![row_id, question_id, instance, value.to_string(), w.actor, timestamp(w.now)],
         )?;
         w.outbox(ANSWERS, &answer_id, "value", &value)?;
     }

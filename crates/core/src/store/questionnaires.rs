@@ -53,12 +53,18 @@ fn insert(conn: &Connection, definition: &Questionnaire) -> Result<()> {
     Ok(())
 }
 
-/// Adds the built-in questionnaires that are not in the store yet.
+/// Adds the built-in questionnaires that are not in the store yet (parsed only when missing:
+/// this runs at every open).
 pub(super) fn add_builtin(conn: &Connection) -> Result<()> {
-    for compiled in builtin::all() {
-        let definition = &compiled.definition;
-        if stored(conn, &definition.id, definition.version)?.is_none() {
-            insert(conn, definition)?;
+    for (id, version, source) in builtin::SOURCES {
+        let present: bool = conn.query_row(
+            "SELECT count(*) > 0 FROM questionnaires WHERE id = ?1 AND version = ?2",
+            params![id, version],
+            |r| r.get(0),
+        )?;
+        if !present {
+            let compiled = Compiled::from_toml(source).map_err(StoreError::Definition)?;
+            insert(conn, &compiled.definition)?;
         }
     }
     Ok(())
