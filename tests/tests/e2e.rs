@@ -300,6 +300,15 @@ async fn register_find_restart_find_again() {
         "Intake gepland met tolk Tigrinya.",
     )
     .await;
+
+    // Instellingen shows who works here, as set up at first run.
+    click(&client, "[data-testid=nav-settings]").await;
+    let name = find(&client, "[data-testid=identity-name]").await;
+    assert_eq!(
+        name.prop("value").await.unwrap().as_deref(),
+        Some("Sanne de Vries")
+    );
+    screenshot(&client, "settings").await;
     client.close().await.unwrap();
 }
 
