@@ -19,7 +19,7 @@ DEB_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-d
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libsoup-3.0-dev \
 	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core
 
-.PHONY: help run dev test bench fuzz test-rust test-ui test-e2e lint bindings screenshots deps deps-system deps-ui deps-driver ui e2e-app
+.PHONY: help run dev test bench fuzz bundle test-rust test-ui test-e2e lint bindings screenshots deps deps-system deps-ui deps-driver ui e2e-app
 
 help:
 	@echo "make run          start Traject"
@@ -27,6 +27,7 @@ help:
 	@echo "make dev          start Traject with the UI's hot reload (vite dev server)"
 	@echo "make fuzz         fuzz the questionnaire expression parser (FUZZ_SECONDS=180)"
 	@echo "make bench        criterion benchmarks (targets in each bench's doc comment)"
+	@echo "make bundle       build the Linux installer (.deb) in target/release/bundle/deb"
 	@echo "make lint         cargo fmt --check, clippy -D warnings, svelte-check"
 	@echo "make bindings     regenerate ui/src/api/bindings from the Rust types"
 	@echo "make screenshots  refresh the README's screenshots (runs the end-to-end test)"
@@ -71,6 +72,7 @@ lint: deps-ui
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run check
+	cd ui && npm run actionlint
 
 test-ui: deps-ui
 	cd ui && npm test
@@ -90,6 +92,11 @@ e2e-app: deps ui
 test-e2e: deps-system deps-driver e2e-app
 	TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject xvfb-run -a -s "-screen 0 1366x768x24" \
 	  cargo nextest run -p traject-tests --test e2e --run-ignored only --test-threads 1
+
+# The deb only: the AppImage bundler downloads its tools at build time, which these machines
+# cannot; AppImage, MSI and DMG are built by .github/workflows/release.yml.
+bundle: deps
+	./ui/node_modules/.bin/tauri build --bundles deb
 
 bench:
 	cargo bench -p traject-core
