@@ -17,9 +17,9 @@ SCREENSHOTS := docs/screenshots
 # Debian packages for building the Tauri app (WebKitGTK) and for the end-to-end test.
 DEB_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libsoup-3.0-dev \
-	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core
+	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core x11-utils imagemagick
 
-.PHONY: help run dev test bench fuzz bundle test-rust test-ui test-e2e lint bindings screenshots deps deps-system deps-ui deps-driver ui e2e-app
+.PHONY: help run dev test bench fuzz bundle bundle-test test-rust test-ui test-e2e lint bindings screenshots deps deps-system deps-ui deps-driver ui e2e-app
 
 help:
 	@echo "make run          start Traject"
@@ -66,7 +66,7 @@ dev: deps
 
 # --- test ---------------------------------------------------------------------------------
 
-test: deps lint test-ui test-rust test-e2e
+test: deps lint test-ui test-rust test-e2e bundle-test
 
 lint: deps-ui
 	cargo fmt --all -- --check
@@ -81,13 +81,12 @@ test-rust:
 	cargo build -p traject-cli
 	TRAJECT_BIN=$(TARGET_DIR)/debug/traject cargo nextest run --workspace --no-fail-fast
 
-# The app with its UI embedded (custom-protocol), copied aside so a later plain build of the
-# dev binary cannot replace it.
-e2e-app: deps ui
+# The end-to-end tests drive the release binary that goes into the installer (built with its
+# UI embedded by `make bundle`), copied aside so no later build can replace it mid-run.
+e2e-app: bundle
 	cargo build -p traject-cli
-	cargo build -p traject-app --features custom-protocol
 	mkdir -p $(dir $(E2E_APP))
-	cp $(TARGET_DIR)/debug/traject-app $(E2E_APP)
+	cp $(TARGET_DIR)/release/traject-app $(E2E_APP)
 
 test-e2e: deps-system deps-driver e2e-app
 	TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject xvfb-run -a -s "-screen 0 1366x768x24" \
@@ -97,6 +96,10 @@ test-e2e: deps-system deps-driver e2e-app
 # cannot; AppImage, MSI and DMG are built by .github/workflows/release.yml.
 bundle: deps
 	./ui/node_modules/.bin/tauri build --bundles deb
+
+# Installs the deb here, starts it under Xvfb with an empty HOME, checks window and database.
+bundle-test: deps-system bundle
+	BUNDLE_TEST_OUT=$(TARGET_DIR)/bundle-test tests/bundle/deb.sh $$(ls -t $(TARGET_DIR)/release/bundle/deb/*.deb | head -n 1)
 
 bench:
 	cargo bench -p traject-core
