@@ -263,7 +263,7 @@ const AMIRA: [&str; 14] = [
 fn add_search_show_and_edit_a_client() {
     let env = TestEnv::initialised();
     let mut add = AMIRA.to_vec();
-    add.extend(["--bsn", "111222333"]);
+    add.extend(["--bsn", "111222333", "--obligation-date", "2025-03-01"]);
     let saved = env.json(&add);
     let id = saved["id"]
         .as_str()
@@ -283,6 +283,14 @@ fn add_search_show_and_edit_a_client() {
     assert!(shown.stdout.contains("Amira Haddad"), "{}", shown.stdout);
     assert!(shown.stdout.contains("******333"), "{}", shown.stdout);
     assert!(shown.stdout.contains("17-05-1990"), "{}", shown.stdout);
+    assert!(
+        shown
+            .stdout
+            .lines()
+            .any(|l| l.contains("Cohort") && l.ends_with("2025")),
+        "the cohort is the year the obligation started: {}",
+        shown.stdout
+    );
     assert!(!shown.stdout.contains("111222333"), "{}", shown.stdout);
     assert!(!shown.stderr.contains("111222333"), "{}", shown.stderr);
     let shown_json = env.run(&["--json", "client", "show", &id]);

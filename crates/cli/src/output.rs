@@ -96,6 +96,10 @@ pub fn dossier(dossier: &Dossier, as_json: bool) -> Result<()> {
         ),
         ("brp_registration_date", date(c.brp_registration_date)),
         ("obligation_date", date(c.obligation_date)),
+        (
+            "cohort",
+            c.cohort().map_or_else(|| "—".to_owned(), |y| y.to_string()),
+        ),
     ];
     for (field, value) in rows {
         println!("  {:<26} {value}", field_label(field));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAnswer, fromDraft, problems, progress, visibleSections } from './model';
+import { formatAnswer, fromDraft, problems, visibleSections } from './model';
 import { QUESTIONNAIRE, intakeView } from '../test/intake';
 
 const [gesprek, kinderen] = QUESTIONNAIRE.groups;
@@ -24,14 +24,13 @@ describe('intake model', () => {
     expect(fromDraft({ ...q('tolk_taal'), type: 'number' }, 'zeven')).toBeUndefined();
   });
 
-  it('counts visible required answers and lists problems with repeat labels', () => {
+  it('lists visible sections and problems with repeat labels', () => {
     const view = intakeView({
       answers: [{ question_id: 'tolk_gebruikt', instance: 0, value: true }],
       children: [1, 3],
       errors: { kind_geboortedatum: 'Ligt in de toekomst' },
     });
     expect(visibleSections(view).map((s) => s.group.id)).toEqual([gesprek.id, kinderen.id]);
-    expect(progress(view)).toEqual({ answered: 1, required: 4 });
     expect(problems(view).map((p) => [p.kind, p.groupTitle, p.instanceLabel, p.text, p.message])).toEqual([
       ['missing', 'Het gesprek', null, 'In welke taal?', null],
       ['missing', 'Kinderen', 'Kind 1', 'Voornaam', null],

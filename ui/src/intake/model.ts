@@ -51,22 +51,6 @@ export function questionState(instance: InstanceState, questionId: string): Ques
 }
 
 /** Visible required (not computed) questions, and how many of them are answered. */
-export function progress(view: IntakeView): { answered: number; required: number } {
-  let answered = 0;
-  let required = 0;
-  for (const { group, state } of visibleSections(view)) {
-    const requiredIds = new Set(group.questions.filter((q) => q.required && !q.compute).map((q) => q.id));
-    for (const instance of state.instances) {
-      for (const q of instance.questions) {
-        if (!q.visible || !requiredIds.has(q.id)) continue;
-        required += 1;
-        if (q.answered) answered += 1;
-      }
-    }
-  }
-  return { answered, required };
-}
-
 export type Problem = {
   kind: 'missing' | 'error';
   groupId: string;

@@ -150,6 +150,18 @@ export function intakeView({ answers = [], children = [], status = 'in_progress'
     instances: [{ instance: 0, questions: [{ id: 'huisarts', visible: false, answered: false, computed: null, error: null }] }],
   };
   const complete = missing.length === 0 && Object.keys(errors).length === 0;
+  // As the engine counts progress: visible, required, not computed.
+  const required = [gesprek, kinderen, gezondheid]
+    .filter((g) => g.visible)
+    .flatMap((g) => {
+      const definition = QUESTIONNAIRE.groups.find((d) => d.id === g.id);
+      return g.instances.flatMap((i) =>
+        i.questions.filter((q) => {
+          const question = definition?.questions.find((d) => d.id === q.id);
+          return q.visible && question?.required && !question.compute;
+        }),
+      );
+    });
   return {
     intake: intake({
       status,
@@ -159,7 +171,13 @@ export function intakeView({ answers = [], children = [], status = 'in_progress'
     answers,
     repeats: [{ group_id: 'kinderen', instances: children }],
     sessions,
-    evaluation: { groups: [gesprek, kinderen, gezondheid], missing, complete },
+    evaluation: {
+      groups: [gesprek, kinderen, gezondheid],
+      missing,
+      required: required.length,
+      required_answered: required.filter((q) => q.answered).length,
+      complete,
+    },
   };
 }
 

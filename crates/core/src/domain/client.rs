@@ -44,19 +44,6 @@ pub enum ClientStatus {
     Beeindigd,
 }
 
-impl ClientStatus {
-    pub const ALL: [ClientStatus; 8] = [
-        Self::Aangemeld,
-        Self::Intake,
-        Self::Pip,
-        Self::InTraject,
-        Self::Afgerond,
-        Self::Ontheffing,
-        Self::Verhuisd,
-        Self::Beeindigd,
-    ];
-}
-
 /// What a person enters or changes: everything of a client except identity and bookkeeping.
 /// The field names are also the outbox and audit field names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

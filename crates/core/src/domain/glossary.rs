@@ -1,8 +1,7 @@
 //! The one place where code names meet the Dutch words users see (domain page §8).
 //! The UI keeps its own copy for its labels; the CLI and exports use these.
 
-use super::client::{ClientStatus, ClientType, Gender, StatushouderSubtype};
-use super::identity::Role;
+use super::client::{ClientStatus, ClientType};
 use super::ledger::{ContactChannel, ContactOutcome};
 
 /// The Dutch label of a record field, as the form shows it.
@@ -31,6 +30,7 @@ pub fn field_label(field: &str) -> &str {
         "address" => "Adres",
         "consultant" => "Consulent",
         "status" => "Status",
+        "cohort" => "Cohort",
         "date" => "Datum",
         "channel" => "Kanaal",
         "outcome" => "Uitkomst",
@@ -50,13 +50,6 @@ pub fn client_type_label(t: ClientType) -> &'static str {
     }
 }
 
-pub fn subtype_label(s: StatushouderSubtype) -> &'static str {
-    match s {
-        StatushouderSubtype::Nareiziger => "Nareiziger",
-        StatushouderSubtype::Hervestiger => "Hervestiger",
-    }
-}
-
 pub fn status_label(s: ClientStatus) -> &'static str {
     match s {
         ClientStatus::Aangemeld => "Aangemeld",
@@ -67,21 +60,6 @@ pub fn status_label(s: ClientStatus) -> &'static str {
         ClientStatus::Ontheffing => "Ontheffing",
         ClientStatus::Verhuisd => "Verhuisd",
         ClientStatus::Beeindigd => "Beëindigd",
-    }
-}
-
-pub fn gender_label(g: Gender) -> &'static str {
-    match g {
-        Gender::M => "Man",
-        Gender::V => "Vrouw",
-        Gender::X => "X",
-    }
-}
-
-pub fn role_label(r: Role) -> &'static str {
-    match r {
-        Role::Consultant => "Inburgeringsconsulent",
-        Role::Teamleider => "Teamleider",
     }
 }
 

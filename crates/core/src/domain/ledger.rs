@@ -29,13 +29,6 @@ pub enum ContactOutcome {
     NietVerschenen,
 }
 
-impl ContactOutcome {
-    /// Whether the attempt reached the client (the "no contact" signal counts the others).
-    pub fn is_successful(self) -> bool {
-        matches!(self, Self::Bereikt | Self::AfspraakGemaakt)
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ContactAttemptInput {
     pub date: NaiveDate,
@@ -145,12 +138,5 @@ mod tests {
                 .rule,
             "too_long"
         );
-    }
-
-    #[test]
-    fn successful_outcomes() {
-        assert!(ContactOutcome::Bereikt.is_successful());
-        assert!(ContactOutcome::AfspraakGemaakt.is_successful());
-        assert!(!ContactOutcome::VoicemailIngesproken.is_successful());
     }
 }

@@ -19,6 +19,10 @@ use super::validate::Compiled;
 pub struct Evaluation {
     pub groups: Vec<GroupState>,
     pub missing: Vec<MissingAnswer>,
+    /// Visible required questions (computed ones excluded), and how many of them are answered:
+    /// the intake's progress.
+    pub required: u32,
+    pub required_answered: u32,
     /// Every visible required question answered, no constraint broken.
     pub complete: bool,
 }
@@ -121,6 +125,7 @@ impl Compiled {
         let mut groups = Vec::new();
         let mut missing = Vec::new();
         let mut problems = 0;
+        let (mut required, mut required_answered) = (0, 0);
         for (g, (group, compiled)) in self.definition.groups.iter().zip(&self.groups).enumerate() {
             let group_visible = {
                 let scope = Scope {
@@ -206,6 +211,10 @@ impl Compiled {
                     if error.is_some() {
                         problems += 1;
                     }
+                    if visible && question.required && cq.compute.is_none() {
+                        required += 1;
+                        required_answered += u32::from(answered);
+                    }
                     if visible && question.required && cq.compute.is_none() && !answered {
                         missing.push(MissingAnswer {
                             group_id: group.id.clone(),
@@ -239,6 +248,8 @@ impl Compiled {
         Evaluation {
             groups,
             missing,
+            required,
+            required_answered,
             complete,
         }
     }

@@ -4,6 +4,11 @@ import type { MissingAnswer } from "./MissingAnswer";
 
 export type Evaluation = { groups: Array<GroupState>, missing: Array<MissingAnswer>, 
 /**
+ * Visible required questions (computed ones excluded), and how many of them are answered:
+ * the intake's progress.
+ */
+required: number, required_answered: number, 
+/**
  * Every visible required question answered, no constraint broken.
  */
 complete: boolean, };

@@ -178,6 +178,11 @@ fn skip_logic_chain_shows_and_hides_in_turn() {
         ["engels_certificaat#0"],
         "second link of the chain"
     );
+    assert_eq!(
+        (e.required_answered, e.required),
+        (3, 4),
+        "progress counts the visible required questions"
+    );
 
     // Dropping English hides both; their answers stay but no longer count.
     a.values
