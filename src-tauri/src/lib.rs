@@ -62,6 +62,14 @@ pub fn run() {
             commands::add_intake_session,
             commands::complete_intake,
             commands::reopen_intake,
+            commands::client_portfolio,
+            commands::add_hours,
+            commands::add_hours_batch,
+            commands::reverse_hours,
+            commands::add_absence,
+            commands::excuse_absence,
+            commands::add_progress_report,
+            commands::add_exam,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -58,6 +58,7 @@ impl From<StoreError> for ApiError {
         let code = match &error {
             StoreError::Validation(_) => ErrorCode::Validation,
             StoreError::ClientNotFound(_)
+            | StoreError::NotFound(_)
             | StoreError::IntakeNotFound(_)
             | StoreError::QuestionnaireNotFound(_) => ErrorCode::NotFound,
             StoreError::Conflict(_) => ErrorCode::Conflict,

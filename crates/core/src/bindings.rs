@@ -17,8 +17,8 @@ use crate::questionnaire::{
 };
 use crate::store::{
     AuditAction, AuditEntry, CaseloadQuery, CaseloadSort, Dossier, FieldChange, Intake,
-    IntakeSession, IntakeSessionInput, IntakeStatus, IntakeView, QuestionnaireSummary,
-    RepeatInstances, StoredAnswer,
+    IntakeSession, IntakeSessionInput, IntakeStatus, IntakeView, PortfolioView,
+    QuestionnaireSummary, RepeatInstances, StoredAnswer,
 };
 
 fn export_all(dir: &Path) {
@@ -76,6 +76,33 @@ fn export_all(dir: &Path) {
         IntakeView,
         StoredAnswer,
         RepeatInstances,
+        HourCategory,
+        HourSource,
+        Quarters,
+        HourEntryInput,
+        HourEntry,
+        HoursRow,
+        ReversalInput,
+        Leerroute,
+        RoutePeriod,
+        PortfolioTarget,
+        PortfolioPlan,
+        Contribution,
+        PortfolioLine,
+        Portfolio,
+        AbsenceInput,
+        Absence,
+        AbsenceExcuse,
+        AbsenceCluster,
+        CefrLevel,
+        SkillLevels,
+        ProgressReportInput,
+        ProgressReport,
+        ExamPart,
+        ExamResult,
+        ExamInput,
+        Exam,
+        PortfolioView,
     );
 }
 

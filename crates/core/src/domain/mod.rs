@@ -1,19 +1,35 @@
 //! Pure types and rules of the Wet inburgering 2021 (domain page §2). No I/O here:
 //! every rule that depends on the date takes `today` as a parameter.
 
+pub mod absence;
 pub mod bsn;
 pub mod client;
+pub mod exam;
 pub mod glossary;
+pub mod hours;
 pub mod identity;
 pub mod ledger;
+pub mod level;
+pub mod portfolio;
+pub mod progress_report;
+pub mod route;
 pub mod validation;
 
+pub use absence::{Absence, AbsenceCluster, AbsenceExcuse, AbsenceInput};
 pub use bsn::Bsn;
 pub use client::{
     Client, ClientInput, ClientStatus, ClientSummary, ClientType, Gender, StatushouderSubtype,
+};
+pub use exam::{Exam, ExamInput, ExamPart, ExamResult};
+pub use hours::{
+    HourCategory, HourEntry, HourEntryInput, HourSource, HoursRow, Quarters, ReversalInput,
 };
 pub use identity::{Identity, Role};
 pub use ledger::{
     ContactAttempt, ContactAttemptInput, ContactChannel, ContactOutcome, Note, NoteInput,
 };
+pub use level::CefrLevel;
+pub use portfolio::{Contribution, Portfolio, PortfolioLine, PortfolioPlan, PortfolioTarget};
+pub use progress_report::{ProgressReport, ProgressReportInput, SkillLevels};
+pub use route::{Leerroute, RoutePeriod};
 pub use validation::{FieldError, ValidationErrors};

@@ -1,13 +1,18 @@
 //! The laptop's store: one SQLite file (WAL, foreign keys), schema from `migrations/app/`
 //! embedded at build time, and one write path that keeps row, outbox and audit log together.
 
+mod absences;
 mod audit;
 mod clients;
+mod exams;
+mod hours;
 #[cfg(test)]
 mod intake_tests;
 mod intakes;
 mod ledgers;
 mod migrations;
+mod portfolio;
+mod progress_reports;
 mod questionnaires;
 mod settings;
 pub mod tables;
@@ -26,6 +31,7 @@ pub use intakes::{
     StoredAnswer,
 };
 pub use migrations::SCHEMA_VERSION;
+pub use portfolio::PortfolioView;
 pub use questionnaires::{QuestionnaireImport, QuestionnaireSummary};
 
 use crate::domain::ValidationErrors;
@@ -40,6 +46,8 @@ pub enum StoreError {
     ClientNotFound(String),
     #[error("intake {0} bestaat niet")]
     IntakeNotFound(String),
+    #[error("{0} bestaat niet")]
+    NotFound(String),
     #[error("vragenlijst {0} bestaat niet")]
     QuestionnaireNotFound(String),
     #[error("de vragenlijst is ongeldig:\n{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]

@@ -23,6 +23,11 @@ pub const TABLES: &[(&str, SyncClass)] = &[
     // Each answer is its own record, so two devices' answers merge question by question.
     ("intake_answers", SyncClass::Mutable),
     ("intake_sessions", SyncClass::Ledger),
+    ("hour_entries", SyncClass::Ledger),
+    ("progress_reports", SyncClass::Ledger),
+    ("exams", SyncClass::Ledger),
+    // An absence is later marked excused or not.
+    ("absences", SyncClass::Mutable),
     ("outbox", SyncClass::LocalOnly),
     ("settings", SyncClass::LocalOnly),
     ("hlc_state", SyncClass::LocalOnly),

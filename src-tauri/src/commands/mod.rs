@@ -14,14 +14,17 @@ use uuid::Uuid;
 
 use crate::AppStore;
 
-type Result<T> = std::result::Result<T, ApiError>;
+mod hours;
+pub use hours::*;
+
+pub(crate) type Result<T> = std::result::Result<T, ApiError>;
 
 /// Dates are calendar dates in Europe/Amsterdam; the laptop's local date is that date.
-fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn with_store<T>(
+pub(crate) fn with_store<T>(
     state: &State<'_, AppStore>,
     f: impl FnOnce(&mut Store) -> traject_core::store::Result<T>,
 ) -> Result<T> {
