@@ -2,6 +2,9 @@
 import { getVersion } from '@tauri-apps/api/app';
 import { call } from './invoke';
 import type {
+  Absence,
+  AbsenceExcuse,
+  AbsenceInput,
   AnswerValue,
   AppState,
   CaseloadQuery,
@@ -11,12 +14,22 @@ import type {
   ContactAttempt,
   ContactAttemptInput,
   Dossier,
+  Exam,
+  ExamInput,
+  HourEntry,
+  HourEntryInput,
+  HoursRow,
   Identity,
   Intake,
   IntakeSessionInput,
   IntakeView,
+  Leerroute,
   Note,
   NoteInput,
+  PortfolioView,
+  ProgressReport,
+  ProgressReportInput,
+  ReversalInput,
 } from './types';
 
 export * from './types';
@@ -51,6 +64,24 @@ export const api = {
   /** Rejects with a validation ApiError listing each missing or broken answer when incomplete. */
   completeIntake: (intakeId: string) => call<IntakeView>('complete_intake', { intakeId }),
   reopenIntake: (intakeId: string, reason: string) => call<IntakeView>('reopen_intake', { intakeId, reason }),
+  /**
+   * The client's hours ledger, portfolio, absences, reports and exams. `route` looks at the
+   * hours against that leerroute until a PIP decides it; `null` uses the decided one (if any).
+   */
+  clientPortfolio: (clientId: string, route: Leerroute | null) =>
+    call<PortfolioView>('client_portfolio', { clientId, route }),
+  addHours: (clientId: string, input: HourEntryInput) => call<HourEntry>('add_hours', { clientId, input }),
+  /** Saves all rows or none; a validation error names its row: field '3.quarters' is the 4th row's hours. */
+  addHoursBatch: (rows: HoursRow[]) => call<HourEntry[]>('add_hours_batch', { rows }),
+  /** Appends the entry's reversal; 'conflict' when already reversed or itself a reversal. */
+  reverseHours: (entryId: string, input: ReversalInput) => call<HourEntry>('reverse_hours', { entryId, input }),
+  addAbsence: (clientId: string, input: AbsenceInput) => call<Absence>('add_absence', { clientId, input }),
+  excuseAbsence: (absenceId: string, excuse: AbsenceExcuse) =>
+    call<Absence>('excuse_absence', { absenceId, excuse }),
+  /** The report's course and MAP hours become ledger entries; 'conflict' for a second report of a provider and period. */
+  addProgressReport: (clientId: string, input: ProgressReportInput) =>
+    call<ProgressReport>('add_progress_report', { clientId, input }),
+  addExam: (clientId: string, input: ExamInput) => call<Exam>('add_exam', { clientId, input }),
   /** App version from Tauri; falls back to the UI package version outside Tauri. */
   appVersion: async (): Promise<string> => {
     try {

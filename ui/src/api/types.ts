@@ -44,6 +44,35 @@ export type { RepeatInstances } from './bindings/RepeatInstances';
 export type { StoredAnswer } from './bindings/StoredAnswer';
 export type { StatushouderSubtype } from './bindings/StatushouderSubtype';
 
+// Hours ledger, portfolio, absences, progress reports, exams.
+export type { HourCategory } from './bindings/HourCategory';
+export type { HourSource } from './bindings/HourSource';
+export type { Quarters } from './bindings/Quarters';
+export type { HourEntryInput } from './bindings/HourEntryInput';
+export type { HourEntry } from './bindings/HourEntry';
+export type { HoursRow } from './bindings/HoursRow';
+export type { ReversalInput } from './bindings/ReversalInput';
+export type { Leerroute } from './bindings/Leerroute';
+export type { RoutePeriod } from './bindings/RoutePeriod';
+export type { PortfolioTarget } from './bindings/PortfolioTarget';
+export type { PortfolioPlan } from './bindings/PortfolioPlan';
+export type { Contribution } from './bindings/Contribution';
+export type { PortfolioLine } from './bindings/PortfolioLine';
+export type { Portfolio } from './bindings/Portfolio';
+export type { AbsenceInput } from './bindings/AbsenceInput';
+export type { Absence } from './bindings/Absence';
+export type { AbsenceExcuse } from './bindings/AbsenceExcuse';
+export type { AbsenceCluster } from './bindings/AbsenceCluster';
+export type { CefrLevel } from './bindings/CefrLevel';
+export type { SkillLevels } from './bindings/SkillLevels';
+export type { ProgressReportInput } from './bindings/ProgressReportInput';
+export type { ProgressReport } from './bindings/ProgressReport';
+export type { ExamPart } from './bindings/ExamPart';
+export type { ExamResult } from './bindings/ExamResult';
+export type { ExamInput } from './bindings/ExamInput';
+export type { Exam } from './bindings/Exam';
+export type { PortfolioView } from './bindings/PortfolioView';
+
 import type { ApiError } from './bindings/ApiError';
 import type { StoredAnswer } from './bindings/StoredAnswer';
 export type ApiErrorCode = ApiError['code'];

@@ -2,6 +2,9 @@
 import {
   CHANNEL_LABELS,
   CLIENT_TYPE_LABELS,
+  EXAM_PART_LABELS,
+  EXAM_RESULT_LABELS,
+  HOUR_CATEGORY_LABELS,
   OUTCOME_LABELS,
   GENDER_LABELS,
   STATUS_LABELS,
@@ -71,6 +74,31 @@ export function formatFieldValue(field: string, value: string | null | undefined
       const outcome = OUTCOME_LABELS[m[3] as keyof typeof OUTCOME_LABELS] ?? m[3];
       return `${formatDate(m[1])} via ${channel.toLowerCase()}: ${outcome.toLowerCase()}`;
     }
+    return value;
+  }
+  if (field === 'hours' || field === 'reversal') {
+    // Backend summary: '<hours> uur <category> op YYYY-MM-DD'.
+    const m = /^(-?[\d,]+) uur (\w+) op (\d{4}-\d{2}-\d{2})$/.exec(value);
+    if (m) {
+      const category = HOUR_CATEGORY_LABELS[m[2] as keyof typeof HOUR_CATEGORY_LABELS] ?? m[2];
+      return `${m[1]} uur ${category} op ${formatDate(m[3])}`;
+    }
+    return value;
+  }
+  if (field === 'exam') {
+    // Backend summary: '<part> <level> op YYYY-MM-DD: <result>'.
+    const m = /^(\w+) (\w*) op (\d{4}-\d{2}-\d{2}): (\w+)$/.exec(value);
+    if (m) {
+      const part = EXAM_PART_LABELS[m[1] as keyof typeof EXAM_PART_LABELS] ?? m[1];
+      const result = EXAM_RESULT_LABELS[m[4] as keyof typeof EXAM_RESULT_LABELS] ?? m[4];
+      return `${part}${m[2] ? ` ${m[2]}` : ''} op ${formatDate(m[3])}: ${result.toLowerCase()}`;
+    }
+    return value;
+  }
+  if (field === 'progress_report') {
+    // Backend summary: '<provider> YYYY-MM-DD t/m YYYY-MM-DD'.
+    const m = /^(.*) (\d{4}-\d{2}-\d{2}) t\/m (\d{4}-\d{2}-\d{2})$/.exec(value);
+    if (m) return `${m[1]} ${formatDate(m[2])} t/m ${formatDate(m[3])}`;
     return value;
   }
   if (value.startsWith('[')) {

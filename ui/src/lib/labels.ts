@@ -4,9 +4,16 @@ import type {
   ClientStatus,
   ClientType,
   ContactChannel,
+  CefrLevel,
   ContactOutcome,
+  ExamPart,
+  ExamResult,
   Gender,
+  HourCategory,
+  HourSource,
   IntakeStatus,
+  Leerroute,
+  PortfolioTarget,
   Role,
   StatushouderSubtype,
 } from '../api';
@@ -84,6 +91,61 @@ export const INTERPRETER_LABELS: Record<string, string> = {
   anders: 'Anders',
 };
 
+export const HOUR_CATEGORY_LABELS: Record<HourCategory, string> = {
+  taal: 'Taal (incl. KNM)',
+  participatie: 'Participatie',
+  map_theorie: 'MAP-theorie',
+  map_praktijk: 'MAP-praktijk',
+  werk: 'Betaald werk',
+  eigen_plek: 'Eigen plek',
+  pvt: 'PVT',
+};
+
+export const HOUR_SOURCE_LABELS: Record<HourSource, string> = {
+  provider_report: 'Voortgangsrapportage',
+  consultant: 'Consulent',
+  client_evidence: 'Bewijs van de klant',
+};
+
+export const PORTFOLIO_TARGET_LABELS: Record<PortfolioTarget, string> = {
+  taal: 'Lesuren taal en KNM',
+  participatie: 'Participatie',
+  map_theorie: 'MAP-theorie',
+  map_praktijk: 'MAP-praktijk',
+  pvt: 'PVT (participatieverklaring)',
+};
+
+export const LEERROUTE_LABELS: Record<Leerroute, string> = {
+  b1: 'B1-route',
+  onderwijsroute: 'Onderwijsroute',
+  z_route: 'Z-route',
+};
+
+export const EXAM_PART_LABELS: Record<ExamPart, string> = {
+  lezen: 'Lezen',
+  luisteren: 'Luisteren',
+  spreken: 'Spreken',
+  schrijven: 'Schrijven',
+  knm: 'KNM',
+  eindgesprek: 'Eindgesprek (Z-route)',
+};
+
+export const EXAM_RESULT_LABELS: Record<ExamResult, string> = {
+  behaald: 'Behaald',
+  niet_behaald: 'Niet behaald',
+};
+
+export const CEFR_LEVELS: readonly CefrLevel[] = ['A0', 'A1', 'A2', 'B1', 'B2'];
+
+/** The skills of a progress report, in the order a report lists them. */
+export const SKILL_LABELS: Record<'lezen' | 'luisteren' | 'spreken' | 'schrijven' | 'knm', string> = {
+  lezen: 'Lezen',
+  luisteren: 'Luisteren',
+  spreken: 'Spreken',
+  schrijven: 'Schrijven',
+  knm: 'KNM',
+};
+
 export const GENDER_OPTIONS = options(GENDER_LABELS);
 export const CLIENT_TYPE_OPTIONS = options(CLIENT_TYPE_LABELS);
 export const SUBTYPE_OPTIONS = options(SUBTYPE_LABELS);
@@ -92,6 +154,11 @@ export const CHANNEL_OPTIONS = options(CHANNEL_LABELS);
 export const OUTCOME_OPTIONS = options(OUTCOME_LABELS);
 export const ROLE_OPTIONS = options(ROLE_LABELS);
 export const INTERPRETER_OPTIONS = options(INTERPRETER_LABELS);
+export const HOUR_CATEGORY_OPTIONS = options(HOUR_CATEGORY_LABELS);
+export const HOUR_SOURCE_OPTIONS = options(HOUR_SOURCE_LABELS);
+export const LEERROUTE_OPTIONS = options(LEERROUTE_LABELS);
+export const EXAM_PART_OPTIONS = options(EXAM_PART_LABELS);
+export const EXAM_RESULT_OPTIONS = options(EXAM_RESULT_LABELS);
 
 /** Dutch labels of ClientInput keys plus audit-only keys. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -138,7 +205,39 @@ export const FIELD_LABELS: Record<string, string> = {
   reason: 'Reden',
   interpreter: 'Tolk',
   duration_minutes: 'Duur',
+  // hours, absences, progress reports, exams
+  hours: 'Uren',
+  reversal: 'Terugdraaiing',
+  progress_report: 'Voortgangsrapportage',
+  exam: 'Examen',
+  quarters: 'Uren',
+  category: 'Soort',
+  source: 'Bron',
+  provider: 'Aanbieder',
+  activity: 'Les of activiteit',
+  excused: 'Geoorloofd',
+  period_start: 'Begin periode',
+  period_end: 'Einde periode',
+  attendance_pct: 'Aanwezigheid (%)',
+  course_hours: 'Lesuren',
+  map_theory_hours: 'MAP-theorie (uren)',
+  map_practice_hours: 'MAP-praktijk (uren)',
+  obstacles: 'Belemmeringen',
+  stagnating: 'Stagnatie',
+  part: 'Onderdeel',
+  level: 'Niveau',
+  result: 'Uitslag',
 };
+
+/** Field labels of the hours, absence, report and exam forms, where they differ from FIELD_LABELS. */
+const HOURS_FIELD_LABELS: Record<string, string> = {
+  note: 'Toelichting',
+};
+
+/** The Dutch label of a field of the hours, absence, report or exam inputs. */
+export function hoursFieldLabel(field: string): string {
+  return HOURS_FIELD_LABELS[field] ?? fieldLabel(field);
+}
 
 export const ENTITY_LABELS: Record<string, string> = {
   client: 'Cliënt',
@@ -151,6 +250,10 @@ export const ENTITY_LABELS: Record<string, string> = {
   intakes: 'Brede intake',
   intake_answers: 'Intake-antwoord',
   intake_sessions: 'Intakegesprek',
+  hour_entries: 'Urenregel',
+  absences: 'Verzuim',
+  progress_reports: 'Voortgangsrapportage',
+  exams: 'Examen',
 };
 
 export const VIEW_LABELS: Record<string, string> = {

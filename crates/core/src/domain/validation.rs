@@ -27,8 +27,28 @@ impl FieldError {
 }
 
 impl fmt::Display for FieldError {
+    /// "Uren: …", or for row `n` of a batch (field `n.quarters`) "Regel n+1, Uren: …".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", field_label(&self.field), self.message)
+        match self.field.split_once('.') {
+            Some((row, field)) if row.parse::<usize>().is_ok() => {
+                let line = row.parse::<usize>().unwrap_or(0) + 1;
+                write!(f, "Regel {line}, {}: {}", field_label(field), self.message)
+            }
+            _ => write!(f, "{}: {}", field_label(&self.field), self.message),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_batch_error_names_its_line() {
+        let e = FieldError::new("1.quarters", "positive", "moet meer dan 0 uur zijn");
+        assert_eq!(e.to_string(), "Regel 2, Uren: moet meer dan 0 uur zijn");
+        let e = FieldError::new("date", "not_in_future", "ligt in de toekomst");
+        assert_eq!(e.to_string(), "Datum: ligt in de toekomst");
     }
 }
 

@@ -2,15 +2,11 @@
 //! without BOM, dates as YYYY-MM-DD or DD-MM-YYYY, one client per row, idempotent by
 //! `external_id`.
 
-use std::fmt;
-
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
-use crate::domain::glossary::field_label;
+use super::table::{ImportError, ImportReport, RowError, Table};
 use crate::domain::{ClientInput, ClientStatus, ClientType, Gender, StatushouderSubtype};
-use crate::store::{ImportOutcome, Store, StoreError};
+use crate::store::{ImportOutcome, Store};
 
 pub const REQUIRED_COLUMNS: [&str; 9] = [
     "external_id",
@@ -34,86 +30,6 @@ pub const OPTIONAL_COLUMNS: [&str; 7] = [
     "status",
 ];
 
-/// A problem with the file as a whole: nothing was imported.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    #[error("het bestand is leeg")]
-    Empty,
-    #[error("het bestand is geen UTF-8 (regel {line}); sla het op als CSV UTF-8")]
-    NotUtf8 { line: usize },
-    #[error("verplichte kolom(men) ontbreken in de kopregel: {}", .0.join(", "))]
-    MissingColumns(Vec<String>),
-    #[error("onbekende kolom(men) in de kopregel: {}; toegestaan zijn {}", .0.join(", "), allowed_columns())]
-    UnknownColumns(Vec<String>),
-    #[error("regel {line}: {message}")]
-    Csv { line: u64, message: String },
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-fn allowed_columns() -> String {
-    REQUIRED_COLUMNS
-        .iter()
-        .chain(OPTIONAL_COLUMNS.iter())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// One broken rule in one row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct RowError {
-    pub line: u64,
-    pub column: String,
-    pub message: String,
-}
-
-impl fmt::Display for RowError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.column.is_empty() {
-            write!(f, "regel {}: {}", self.line, self.message)
-        } else {
-            write!(
-                f,
-                "regel {}, kolom {} ({}): {}",
-                self.line,
-                self.column,
-                field_label(&self.column),
-                self.message
-            )
-        }
-    }
-}
-
-/// What an import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ImportReport {
-    pub imported: usize,
-    pub already_present: usize,
-    pub rejected: Vec<RowError>,
-}
-
-impl ImportReport {
-    /// The lines that were not imported.
-    pub fn rejected_lines(&self) -> Vec<u64> {
-        let mut lines: Vec<u64> = self.rejected.iter().map(|e| e.line).collect();
-        lines.dedup();
-        lines
-    }
-}
-
-impl fmt::Display for ImportReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} geïmporteerd, {} al aanwezig, {} regel(s) afgekeurd",
-            self.imported,
-            self.already_present,
-            self.rejected_lines().len()
-        )
-    }
-}
-
 /// The parsed file: valid rows with their line numbers, and the errors of the others.
 #[derive(Debug, Default)]
 pub struct ParsedClients {
@@ -127,95 +43,15 @@ pub fn parse_clients(
     today: NaiveDate,
     municipalities: &[String],
 ) -> Result<ParsedClients, ImportError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
-        line: bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1,
-    })?;
-    let header_line = text
-        .lines()
-        .next()
-        .filter(|l| !l.trim().is_empty())
-        .ok_or(ImportError::Empty)?;
-    let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
-        b';'
-    } else {
-        b','
+    let mut table = Table::read(bytes, &REQUIRED_COLUMNS, &OPTIONAL_COLUMNS)?;
+    let mut parsed = ParsedClients {
+        rows: Vec::new(),
+        rejected: std::mem::take(&mut table.rejected),
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| ImportError::Csv {
-            line: 1,
-            message: e.to_string(),
-        })?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
-    let missing: Vec<String> = REQUIRED_COLUMNS
-        .iter()
-        .filter(|c| !headers.iter().any(|h| h == *c))
-        .map(|c| c.to_string())
-        .collect();
-    if !missing.is_empty() {
-        return Err(ImportError::MissingColumns(missing));
-    }
-    let unknown: Vec<String> = headers
-        .iter()
-        .filter(|h| {
-            !REQUIRED_COLUMNS.contains(&h.as_str()) && !OPTIONAL_COLUMNS.contains(&h.as_str())
-        })
-        .cloned()
-        .collect();
-    if !unknown.is_empty() {
-        return Err(ImportError::UnknownColumns(unknown));
-    }
-
-    let mut parsed = ParsedClients::default();
     let mut seen_ids: Vec<(String, u64)> = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                parsed.rejected.push(RowError {
-                    line,
-                    column: String::new(),
-                    message: e.to_string(),
-                });
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
-        }
-        if record.len() != headers.len() {
-            parsed.rejected.push(RowError {
-                line,
-                column: String::new(),
-                message: format!(
-                    "verwacht {} kolommen, gevonden {}",
-                    headers.len(),
-                    record.len()
-                ),
-            });
-            continue;
-        }
-        let cell = |name: &str| -> String {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .and_then(|i| record.get(i))
-                .map_or("", str::trim)
-                .to_owned()
-        };
+    for row in table.rows() {
+        let line = row.line;
+        let cell = |name: &str| -> String { row.cell(name).to_owned() };
         match parse_row(&cell, today, municipalities) {
             Ok(input) => {
                 let ext = input.external_id.clone().unwrap_or_default();
@@ -239,6 +75,7 @@ pub fn parse_clients(
                 })),
         }
     }
+    parsed.rejected.sort_by_key(|e| e.line);
     Ok(parsed)
 }
 
@@ -498,7 +335,7 @@ mod tests {
         let unknown = format!("{HEADER},shoe_size\n");
         assert!(matches!(
             parse_clients(unknown.as_bytes(), today(), &m),
-            Err(ImportError::UnknownColumns(_))
+            Err(ImportError::UnknownColumns { .. })
         ));
         let latin1 = format!("{HEADER}\nA1,J\u{e9}r\u{f4}me\n").replace('\u{e9}', "\u{0}");
         let mut bytes = latin1.into_bytes();

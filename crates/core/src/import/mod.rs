@@ -2,7 +2,9 @@
 //! good rows are imported; nothing is imported twice.
 
 pub mod clients_csv;
+pub mod provider_reports_csv;
+pub mod table;
 
-pub use clients_csv::{
-    import_clients, parse_clients, parse_date, ImportError, ImportReport, RowError,
-};
+pub use clients_csv::{import_clients, parse_clients, parse_date};
+pub use provider_reports_csv::{import_provider_reports, parse_provider_reports};
+pub use table::{ImportError, ImportReport, RowError};

@@ -7,6 +7,8 @@ mod clients;
 mod exams;
 mod hours;
 #[cfg(test)]
+mod hours_tests;
+#[cfg(test)]
 mod intake_tests;
 mod intakes;
 mod ledgers;
