@@ -2,6 +2,7 @@
 //! the desktop app.
 
 mod client_args;
+mod hours;
 mod output;
 
 use std::io::Write;
@@ -68,6 +69,17 @@ enum Command {
     /// Manage questionnaire versions (the Brede intake).
     #[command(subcommand)]
     Questionnaire(QuestionnaireCommand),
+    /// Add, list and reverse hours in a client's ledger.
+    #[command(subcommand)]
+    Hours(hours::HoursCommand),
+    /// A client's portfolio: hours done against the requirements of the leerroute.
+    Portfolio {
+        /// The client: id, external id or BSN.
+        client: String,
+        /// Count against this leerroute (until a PIP records it).
+        #[arg(long, value_enum)]
+        route: Option<hours::RouteArg>,
+    },
     /// Fill the database with a synthetic caseload (invented people, valid fake BSNs).
     Generate {
         #[arg(long, default_value_t = 60)]
@@ -113,6 +125,8 @@ enum QuestionnaireCommand {
 enum ImportCommand {
     /// Import a client list (CSV; see the README for the columns).
     Clients { file: PathBuf },
+    /// Import language schools' progress reports (CSV; see the README for the columns).
+    ProviderReport { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -233,6 +247,22 @@ fn run(cli: Cli) -> Result<()> {
             if !report.rejected.is_empty() {
                 std::process::exit(2);
             }
+        }
+        Command::Import(ImportCommand::ProviderReport { file }) => {
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("kan {} niet lezen", file.display()))?;
+            let report = traject_core::import::import_provider_reports(&mut store, &bytes, today)?;
+            output::import_report(&report, json)?;
+            if !report.rejected.is_empty() {
+                std::process::exit(2);
+            }
+        }
+        Command::Hours(command) => hours::run(&mut store, command, today, json)?,
+        Command::Portfolio { client, route } => {
+            let id = hours::find_client(&store, &client)?;
+            store.record_read(&id, "portfolio")?;
+            let view = store.portfolio(&id, route.map(Into::into), today)?;
+            hours::portfolio(&view, json)?;
         }
         Command::Export(ExportCommand::Clients { format, output }) => {
             let clients = traject_core::export::all_clients(&store)?;

@@ -8,7 +8,7 @@ use traject_core::domain::{Client, ClientSummary};
 use traject_core::import::ImportReport;
 use traject_core::store::{Dossier, QuestionnaireSummary};
 
-fn json<T: serde::Serialize>(value: &T) -> Result<()> {
+pub fn json<T: serde::Serialize>(value: &T) -> Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
@@ -42,18 +42,25 @@ pub fn summaries(rows: &[ClientSummary], as_json: bool) -> Result<()> {
             ]
         })
         .collect();
-    let header = ["Naam", "Gemeente", "Doelgroep", "Status", "Consulent", "Id"].map(String::from);
-    let widths: Vec<usize> = (0..6)
+    let header = ["Naam", "Gemeente", "Doelgroep", "Status", "Consulent", "Id"];
+    print_table(&header, &table);
+    println!("{} cliënt(en)", rows.len());
+    Ok(())
+}
+
+/// Prints rows under a header, each column as wide as its widest cell.
+pub fn print_table<const N: usize>(header: &[&str; N], rows: &[[String; N]]) {
+    let header = header.map(String::from);
+    let widths: Vec<usize> = (0..N)
         .map(|i| {
-            table
-                .iter()
+            rows.iter()
                 .chain(std::iter::once(&header))
                 .map(|r| r[i].chars().count())
                 .max()
                 .unwrap_or(0)
         })
         .collect();
-    for row in std::iter::once(&header).chain(table.iter()) {
+    for row in std::iter::once(&header).chain(rows.iter()) {
         let cells: Vec<String> = row
             .iter()
             .zip(&widths)
@@ -61,8 +68,6 @@ pub fn summaries(rows: &[ClientSummary], as_json: bool) -> Result<()> {
             .collect();
         println!("{}", cells.join("  ").trim_end());
     }
-    println!("{} cliënt(en)", rows.len());
-    Ok(())
 }
 
 pub fn dossier(dossier: &Dossier, as_json: bool) -> Result<()> {

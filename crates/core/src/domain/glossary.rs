@@ -2,7 +2,10 @@
 //! The UI keeps its own copy for its labels; the CLI and exports use these.
 
 use super::client::{ClientStatus, ClientType};
+use super::hours::{HourCategory, HourSource};
 use super::ledger::{ContactChannel, ContactOutcome};
+use super::portfolio::PortfolioTarget;
+use super::route::Leerroute;
 
 /// The Dutch label of a record field, as the form shows it.
 pub fn field_label(field: &str) -> &str {
@@ -106,5 +109,43 @@ pub fn outcome_label(o: ContactOutcome) -> &'static str {
         ContactOutcome::VoicemailIngesproken => "Voicemail ingesproken",
         ContactOutcome::AfspraakGemaakt => "Afspraak gemaakt",
         ContactOutcome::NietVerschenen => "Niet verschenen",
+    }
+}
+
+pub fn category_label(c: HourCategory) -> &'static str {
+    match c {
+        HourCategory::Taal => "Taal (incl. KNM)",
+        HourCategory::Participatie => "Participatie",
+        HourCategory::MapTheorie => "MAP-theorie",
+        HourCategory::MapPraktijk => "MAP-praktijk",
+        HourCategory::Werk => "Betaald werk",
+        HourCategory::EigenPlek => "Eigen plek",
+        HourCategory::Pvt => "PVT",
+    }
+}
+
+pub fn source_label(s: HourSource) -> &'static str {
+    match s {
+        HourSource::ProviderReport => "Voortgangsrapportage",
+        HourSource::Consultant => "Consulent",
+        HourSource::ClientEvidence => "Bewijs van de klant",
+    }
+}
+
+pub fn target_label(t: PortfolioTarget) -> &'static str {
+    match t {
+        PortfolioTarget::Taal => "Lesuren taal en KNM",
+        PortfolioTarget::Participatie => "Participatie",
+        PortfolioTarget::MapTheorie => "MAP-theorie",
+        PortfolioTarget::MapPraktijk => "MAP-praktijk",
+        PortfolioTarget::Pvt => "PVT",
+    }
+}
+
+pub fn route_label(r: Leerroute) -> &'static str {
+    match r {
+        Leerroute::B1 => "B1-route",
+        Leerroute::Onderwijsroute => "Onderwijsroute",
+        Leerroute::ZRoute => "Z-route",
     }
 }

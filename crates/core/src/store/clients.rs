@@ -185,6 +185,12 @@ impl Store {
         })
     }
 
+    /// Writes to the audit log that this user read `view` of the client's dossier.
+    pub fn record_read(&mut self, id: &Uuid, view: &str) -> Result<()> {
+        self.client(id)?;
+        self.audit_read(id, view)
+    }
+
     fn audit_read(&mut self, id: &Uuid, view: &str) -> Result<()> {
         let row_id = id.to_string();
         let mut w = self.begin_write()?;
