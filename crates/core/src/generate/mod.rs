@@ -17,7 +17,10 @@ use crate::domain::{Identity, Role};
 use crate::questionnaire::{builtin, Answers, Compiled};
 use crate::store::{IntakeSessionInput, Store};
 
+mod hours;
 mod intake;
+
+pub use hours::{GeneratedHours, PROVIDERS};
 
 /// One generated client with the ledger entries of their dossier.
 #[derive(Debug, Clone)]
@@ -26,6 +29,7 @@ pub struct GeneratedClient {
     pub contact_attempts: Vec<ContactAttemptInput>,
     pub notes: Vec<String>,
     pub intake: Option<GeneratedIntake>,
+    pub hours: GeneratedHours,
 }
 
 /// A Brede intake on the built-in questionnaire: complete, or about half done.
@@ -440,11 +444,25 @@ fn one_client(
             },
         })
     });
+    // Clients past the PIP follow a course that started two to five months after registration.
+    let in_course = !matches!(
+        status,
+        ClientStatus::Aangemeld | ClientStatus::Intake | ClientStatus::Pip
+    );
+    let hours = if in_course {
+        let course_start = brp + Duration::days(rng.random_range(60..150));
+        let z_route = rng.random_bool(0.2);
+        let finished = status == ClientStatus::Afgerond;
+        hours::generate(rng, client_type, course_start, today, z_route, finished)
+    } else {
+        GeneratedHours::default()
+    };
     GeneratedClient {
         input,
         contact_attempts,
         notes,
         intake,
+        hours,
     }
 }
 
@@ -497,7 +515,43 @@ mod tests {
             for attempt in generated.contact_attempts {
                 attempt.validate(opts.today).unwrap();
             }
+            let hours = generated.hours;
+            for entry in &hours.entries {
+                entry
+                    .validate(opts.today)
+                    .unwrap_or_else(|e| panic!("{entry:?}: {e}"));
+            }
+            for report in &hours.reports {
+                report
+                    .validate(opts.today)
+                    .unwrap_or_else(|e| panic!("{report:?}: {e}"));
+            }
+            for absence in &hours.absences {
+                absence
+                    .validate(opts.today)
+                    .unwrap_or_else(|e| panic!("{absence:?}: {e}"));
+            }
+            for exam in &hours.exams {
+                exam.validate(opts.today)
+                    .unwrap_or_else(|e| panic!("{exam:?}: {e}"));
+            }
         }
+    }
+
+    #[test]
+    fn clients_in_a_course_get_hours_reports_absences_and_exams() {
+        let generated = caseload(&options(500));
+        let with =
+            |f: &dyn Fn(&GeneratedHours) -> bool| generated.iter().filter(|c| f(&c.hours)).count();
+        assert!(with(&|h| !h.reports.is_empty()) > 250);
+        assert!(with(&|h| !h.entries.is_empty()) > 250);
+        assert!(with(&|h| !h.absences.is_empty()) > 100);
+        assert!(with(&|h| !h.exams.is_empty()) > 20);
+        let registered_only = generated
+            .iter()
+            .filter(|c| c.input.status == ClientStatus::Aangemeld)
+            .all(|c| c.hours.reports.is_empty() && c.hours.entries.is_empty());
+        assert!(registered_only);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::audit::{AuditAction, FieldChange};
 use super::clients::{code, display, from_code, parse_date, parse_timestamp, timestamp};
+use super::write::WriteTx;
 use super::{parse_id, Result, Store, StoreError};
 use crate::domain::{Absence, AbsenceExcuse, AbsenceInput};
 
@@ -26,55 +27,7 @@ impl Store {
         input.validate(today)?;
         self.client(client_id)?;
         let mut w = self.begin_write()?;
-        let absence = Absence {
-            id: Uuid::now_v7(),
-            client_id: *client_id,
-            input,
-            recorded_by: w.actor.clone(),
-            recorded_at: w.now,
-        };
-        w.tx.execute(
-            "INSERT INTO absences (id, client_id, date, activity, excused, reason, source, provider,
-                 recorded_by, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                absence.id.to_string(),
-                client_id.to_string(),
-                absence.input.date.to_string(),
-                absence.input.activity,
-                absence.input.excused,
-                absence.input.reason,
-                code(&absence.input.source),
-                absence.input.provider,
-                absence.recorded_by,
-                timestamp(absence.recorded_at)
-            ],
-        )?;
-        let row_id = absence.id.to_string();
-        let Value::Object(fields) = serde_json::to_value(&absence)? else {
-            unreachable!("an absence serialises to an object")
-        };
-        let mut changes = Vec::new();
-        for (field, value) in &fields {
-            if field == "id" {
-                continue;
-            }
-            w.outbox(ENTITY, &row_id, field, value)?;
-            if matches!(field.as_str(), "date" | "activity" | "excused" | "reason") {
-                changes.push(FieldChange {
-                    field: field.clone(),
-                    old: None,
-                    new: display(field, value),
-                });
-            }
-        }
-        w.audit(
-            AuditAction::Create,
-            ENTITY,
-            &row_id,
-            Some(&client_id.to_string()),
-            &changes,
-        )?;
+        let absence = insert_absence(&mut w, client_id, input)?;
         w.commit()?;
         Ok(absence)
     }
@@ -155,6 +108,63 @@ impl Store {
         let rows = stmt.query_map([client_id.to_string()], read)?;
         rows.map(|r| r?).collect()
     }
+}
+
+pub(super) fn insert_absence(
+    w: &mut WriteTx<'_>,
+    client_id: &Uuid,
+    input: AbsenceInput,
+) -> Result<Absence> {
+    let absence = Absence {
+        id: Uuid::now_v7(),
+        client_id: *client_id,
+        input,
+        recorded_by: w.actor.clone(),
+        recorded_at: w.now,
+    };
+    w.tx.execute(
+        "INSERT INTO absences (id, client_id, date, activity, excused, reason, source, provider,
+             recorded_by, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            absence.id.to_string(),
+            client_id.to_string(),
+            absence.input.date.to_string(),
+            absence.input.activity,
+            absence.input.excused,
+            absence.input.reason,
+            code(&absence.input.source),
+            absence.input.provider,
+            absence.recorded_by,
+            timestamp(absence.recorded_at)
+        ],
+    )?;
+    let row_id = absence.id.to_string();
+    let Value::Object(fields) = serde_json::to_value(&absence)? else {
+        unreachable!("an absence serialises to an object")
+    };
+    let mut changes = Vec::new();
+    for (field, value) in &fields {
+        if field == "id" {
+            continue;
+        }
+        w.outbox(ENTITY, &row_id, field, value)?;
+        if matches!(field.as_str(), "date" | "activity" | "excused" | "reason") {
+            changes.push(FieldChange {
+                field: field.clone(),
+                old: None,
+                new: display(field, value),
+            });
+        }
+    }
+    w.audit(
+        AuditAction::Create,
+        ENTITY,
+        &row_id,
+        Some(&client_id.to_string()),
+        &changes,
+    )?;
+    Ok(absence)
 }
 
 fn read(r: &Row<'_>) -> rusqlite::Result<Result<Absence>> {

@@ -373,6 +373,19 @@ impl Store {
             if let Some(intake) = generated.intake {
                 super::intakes::insert_generated(&mut w, &client.id, intake)?;
             }
+            let hours = generated.hours;
+            for report in hours.reports {
+                super::progress_reports::insert_report(&mut w, &client.id, report)?;
+            }
+            for entry in hours.entries {
+                super::hours::insert_entry(&mut w, &client.id, entry, None, None)?;
+            }
+            for absence in hours.absences {
+                super::absences::insert_absence(&mut w, &client.id, absence)?;
+            }
+            for exam in hours.exams {
+                super::exams::insert_exam(&mut w, &client.id, exam)?;
+            }
         }
         w.commit()
     }

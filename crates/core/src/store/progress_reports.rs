@@ -88,7 +88,7 @@ impl Store {
 
 /// Inserts the report and its hours, or returns `None` when the client already has a report
 /// of this provider over this period.
-fn insert_report(
+pub(super) fn insert_report(
     w: &mut WriteTx<'_>,
     client_id: &Uuid,
     input: ProgressReportInput,
