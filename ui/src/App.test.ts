@@ -97,6 +97,10 @@ describe('App', () => {
     await user.click(screen.getByTestId('nav-new-client'));
     expect(await screen.findByRole('heading', { name: 'Nieuwe cliënt' })).toBeTruthy();
     expect((document.getElementById('consultant') as HTMLInputElement).value).toBe(IDENTITY.name);
+
+    await user.click(screen.getByTestId('nav-hours-entry'));
+    expect(await screen.findByRole('heading', { name: 'Uren invoeren' })).toBeTruthy();
+    expect(screen.getByTestId('nav-hours-entry').getAttribute('aria-current')).toBe('page');
   });
 
   it('shows a Dutch error when the app state cannot be loaded', async () => {

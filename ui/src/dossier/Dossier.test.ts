@@ -5,6 +5,7 @@ import Dossier from './Dossier.svelte';
 import { app } from '../lib/app.svelte';
 import { router } from '../shell/router.svelte';
 import { appState, client, installIpc } from '../test/ipc';
+import { portfolioView } from '../test/hours';
 import type { ContactAttemptInput, Dossier as DossierT, NoteInput } from '../api';
 
 function dossier(): DossierT {
@@ -150,6 +151,19 @@ describe('Dossier', () => {
     expect(tabs.slice(0, 3)).toEqual(['Overzicht', 'Brede intake', expect.stringContaining('Contactpogingen')]);
     await user.click(screen.getByTestId('tab-intake'));
     expect((await screen.findByTestId('start-intake')).textContent).toContain('Brede intake starten');
+  });
+
+  it('has tabs for hours, absences, reports and exams that load the portfolio', async () => {
+    const calls = installIpc({ open_dossier: () => dossier(), client_portfolio: () => portfolioView() });
+    const user = userEvent.setup();
+    render(Dossier, { props: { id: 'c-1' } });
+    const tabs = (await screen.findAllByRole('tab')).map((t) => t.textContent?.trim());
+    expect(tabs).toEqual(expect.arrayContaining(['Uren en portfolio', 'Verzuim', 'Rapportages', 'Examens']));
+    await user.click(screen.getByTestId('tab-portfolio'));
+    expect(await screen.findByTestId('portfolio-line-taal')).toBeTruthy();
+    expect(calls.find((c) => c.cmd === 'client_portfolio')!.args).toEqual({ clientId: 'c-1', route: null });
+    await user.click(screen.getByTestId('tab-exams'));
+    expect(await screen.findByTestId('exam-form')).toBeTruthy();
   });
 
   it('opens the edit form via Bewerken and goes back to the caseload', async () => {

@@ -1,6 +1,6 @@
 // The fast-entry grid: a week of hours for several clients, turned into one batch of HoursRows.
 import type { FieldError, HourCategory, HoursRow } from '../api';
-import { formatHours, parseHours } from '../lib/hours';
+import { HOURS_HINT, formatHours, parseHours } from '../lib/hours';
 import { hoursFieldLabel } from '../lib/labels';
 
 export const DAYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
@@ -86,8 +86,16 @@ export function rowTotal(row: GridRow): number {
   }, 0);
 }
 
-/** Mistakes the grid shows before anything is sent: unreadable cells, hours without a client. */
-export function checkGrid(rows: GridRow[]): GridErrors {
+/** Whether day `day` of the week starting `monday` lies after `today` (no hours yet). */
+export function isFuture(monday: string, day: number, today: string): boolean {
+  return addDays(monday, day) > today;
+}
+
+/**
+ * Mistakes the grid shows before anything is sent: unreadable cells, days after today, hours
+ * without a client.
+ */
+export function checkGrid(rows: GridRow[], monday: string, today: string): GridErrors {
   const errors: GridErrors = { cells: {}, rows: {}, other: [] };
   for (const row of rows) {
     let filled = false;
@@ -95,7 +103,8 @@ export function checkGrid(rows: GridRow[]): GridErrors {
       const q = cellQuarters(text);
       if (q === null) return;
       filled = true;
-      if (Number.isNaN(q)) errors.cells[cellKey(row.key, day)] = 'Vul uren in per kwartier, bijv. 1,5';
+      if (Number.isNaN(q)) errors.cells[cellKey(row.key, day)] = HOURS_HINT;
+      else if (isFuture(monday, day, today)) errors.cells[cellKey(row.key, day)] = 'Deze dag ligt in de toekomst';
     });
     if (filled && !row.client) errors.rows[row.key] = { client: 'Kies een cliënt' };
   }

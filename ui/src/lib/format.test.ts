@@ -23,6 +23,18 @@ describe('format', () => {
     );
   });
 
+  it('renders the audit summaries of hours, exams and reports in Dutch', () => {
+    expect(formatFieldValue('hours', '1,5 uur map_praktijk op 2025-03-14')).toBe('1,5 uur MAP-praktijk op 14-03-2025');
+    expect(formatFieldValue('reversal', '-3,75 uur taal op 2025-03-14')).toBe('-3,75 uur Taal (incl. KNM) op 14-03-2025');
+    expect(formatFieldValue('exam', 'lezen B1 op 2025-03-14: behaald')).toBe('Lezen B1 op 14-03-2025: behaald');
+    expect(formatFieldValue('exam', 'eindgesprek  op 2025-03-14: niet_behaald')).toBe(
+      'Eindgesprek (Z-route) op 14-03-2025: niet behaald',
+    );
+    expect(formatFieldValue('progress_report', 'Taalhuis Leiden 2025-01-01 t/m 2025-03-31')).toBe(
+      'Taalhuis Leiden 01-01-2025 t/m 31-03-2025',
+    );
+  });
+
   it('formats names and counters', () => {
     expect(fullName({ given_name: 'Ahmed', family_name: 'Haddad' })).toBe('Ahmed Haddad');
     expect(orEmpty('  ')).toBe('—');

@@ -4,6 +4,7 @@ export type View =
   | { name: 'dossier'; id: string }
   | { name: 'new' }
   | { name: 'edit'; id: string }
+  | { name: 'hours-entry' }
   | { name: 'settings' };
 
 export const router: { view: View } = $state({ view: { name: 'caseload' } });

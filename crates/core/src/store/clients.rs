@@ -378,7 +378,7 @@ impl Store {
                 super::progress_reports::insert_report(&mut w, &client.id, report)?;
             }
             for entry in hours.entries {
-                super::hours::insert_entry(&mut w, &client.id, entry, None, None)?;
+                super::hours::insert_entry(&mut w, &client.id, entry, None)?;
             }
             for absence in hours.absences {
                 super::absences::insert_absence(&mut w, &client.id, absence)?;

@@ -64,7 +64,7 @@ pub(super) fn insert_exam(w: &mut WriteTx<'_>, client_id: &Uuid, input: ExamInpu
         ],
     )?;
     let row_id = exam.id.to_string();
-    w.outbox(ENTITY, &row_id, LEDGER_ROW, &serde_json::to_value(&exam)?)?;
+    w.outbox(ENTITY, &row_id, LEDGER_ROW, &serde_json::Value::Null)?;
     let changes = [FieldChange {
         field: "exam".into(),
         old: None,

@@ -70,7 +70,7 @@ impl Store {
         let mut w = self.begin_write()?;
         let mut entries = Vec::with_capacity(rows.len());
         for (client_id, input) in rows {
-            entries.push(insert_entry(&mut w, &client_id, input, None, None)?);
+            entries.push(insert_entry(&mut w, &client_id, input, None)?);
         }
         w.commit()?;
         Ok(entries)
@@ -101,7 +101,6 @@ impl Store {
                 ..original.input.clone()
             },
             Some((original.id, input.reason.trim().to_owned())),
-            None,
         )?;
         w.commit()?;
         Ok(reversal)
@@ -136,53 +135,16 @@ impl Store {
     }
 }
 
-/// Inserts one entry; `reversal` is the reversed entry's id and the reason.
+/// Inserts one entry with its audit entry; `reversal` is the reversed entry's id and the
+/// reason.
 pub(super) fn insert_entry(
     w: &mut WriteTx<'_>,
     client_id: &Uuid,
     input: HourEntryInput,
     reversal: Option<(Uuid, String)>,
-    report_id: Option<Uuid>,
 ) -> Result<HourEntry> {
-    let (reverses, reason) = reversal.unzip();
-    let entry = HourEntry {
-        id: Uuid::now_v7(),
-        client_id: *client_id,
-        input,
-        reverses,
-        reason,
-        report_id,
-        recorded_by: w.actor.clone(),
-        recorded_at: w.now,
-    };
-    w.tx.execute(
-        "INSERT INTO hour_entries (id, client_id, date, quarters, category, source, provider, note,
-             reverses, reason, report_id, recorded_by, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            entry.id.to_string(),
-            client_id.to_string(),
-            entry.input.date.to_string(),
-            entry.input.quarters.0,
-            code(&entry.input.category),
-            code(&entry.input.source),
-            entry.input.provider,
-            entry.input.note,
-            entry.reverses.map(|id| id.to_string()),
-            entry.reason,
-            entry.report_id.map(|id| id.to_string()),
-            entry.recorded_by,
-            timestamp(entry.recorded_at)
-        ],
-    )?;
-    let row_id = entry.id.to_string();
-    w.outbox(ENTITY, &row_id, LEDGER_ROW, &serde_json::to_value(&entry)?)?;
-    let what = format!(
-        "{} uur {} op {}",
-        entry.input.quarters,
-        code(&entry.input.category),
-        entry.input.date
-    );
+    let entry = insert_row(w, client_id, input, reversal, None)?;
+    let what = describe(&entry);
     let changes = match &entry.reason {
         Some(reason) => vec![
             FieldChange {
@@ -205,9 +167,67 @@ pub(super) fn insert_entry(
     w.audit(
         AuditAction::Append,
         ENTITY,
-        &row_id,
+        &entry.id.to_string(),
         Some(&client_id.to_string()),
         &changes,
+    )?;
+    Ok(entry)
+}
+
+/// "3 uur taal op 2026-11-02", as the audit trail shows an entry.
+pub(super) fn describe(entry: &HourEntry) -> String {
+    format!(
+        "{} uur {} op {}",
+        entry.input.quarters,
+        code(&entry.input.category),
+        entry.input.date
+    )
+}
+
+/// Inserts the row and its outbox op; the caller writes the audit entry.
+pub(super) fn insert_row(
+    w: &mut WriteTx<'_>,
+    client_id: &Uuid,
+    input: HourEntryInput,
+    reversal: Option<(Uuid, String)>,
+    report_id: Option<Uuid>,
+) -> Result<HourEntry> {
+    let (reverses, reason) = reversal.unzip();
+    let entry = HourEntry {
+        id: Uuid::now_v7(),
+        client_id: *client_id,
+        input,
+        reverses,
+        reason,
+        report_id,
+        recorded_by: w.actor.clone(),
+        recorded_at: w.now,
+    };
+    w.tx.prepare_cached(
+        "INSERT INTO hour_entries (id, client_id, date, quarters, category, source, provider, note,
+             reverses, reason, report_id, recorded_by, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        entry.id.to_string(),
+        client_id.to_string(),
+        entry.input.date.to_string(),
+        entry.input.quarters.0,
+        code(&entry.input.category),
+        code(&entry.input.source),
+        entry.input.provider,
+        entry.input.note,
+        entry.reverses.map(|id| id.to_string()),
+        entry.reason,
+        entry.report_id.map(|id| id.to_string()),
+        entry.recorded_by,
+        timestamp(entry.recorded_at)
+    ])?;
+    w.outbox(
+        ENTITY,
+        &entry.id.to_string(),
+        LEDGER_ROW,
+        &serde_json::Value::Null,
     )?;
     Ok(entry)
 }

@@ -139,7 +139,7 @@ pub(super) fn insert_contact_attempt(
         "contact_attempts",
         &row_id,
         LEDGER_ROW,
-        &serde_json::to_value(&entry)?,
+        &serde_json::Value::Null,
     )?;
     let summary = format!(
         "{} via {}: {}",

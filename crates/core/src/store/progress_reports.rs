@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::audit::{AuditAction, FieldChange};
 use super::clients::{code, parse_date, parse_timestamp, timestamp, ImportOutcome};
-use super::hours::insert_entry;
+use super::hours::{describe, insert_row};
 use super::write::WriteTx;
 use super::{parse_id, Result, Store, StoreError};
 use crate::domain::hours::HourEntryInput;
@@ -148,8 +148,12 @@ pub(super) fn insert_report(
         timestamp(report.recorded_at)
     ])?;
     let row_id = report.id.to_string();
-    w.outbox(ENTITY, &row_id, LEDGER_ROW, &serde_json::to_value(&report)?)?;
-    let changes = [FieldChange {
+    w.outbox(ENTITY, &row_id, LEDGER_ROW, &serde_json::Value::Null)?;
+    let note = format!(
+        "Voortgangsrapportage {} t/m {}",
+        i.period_start, i.period_end
+    );
+    let mut changes = vec![FieldChange {
         field: "progress_report".into(),
         old: None,
         new: Some(format!(
@@ -157,17 +161,7 @@ pub(super) fn insert_report(
             i.provider, i.period_start, i.period_end
         )),
     }];
-    w.audit(
-        AuditAction::Append,
-        ENTITY,
-        &row_id,
-        Some(&client_id.to_string()),
-        &changes,
-    )?;
-    let note = format!(
-        "Voortgangsrapportage {} t/m {}",
-        i.period_start, i.period_end
-    );
+    // The report's hours are part of this one action: one audit entry names them all.
     for (quarters, category) in [
         (i.course_hours, HourCategory::Taal),
         (i.map_theory_hours, HourCategory::MapTheorie),
@@ -182,9 +176,21 @@ pub(super) fn insert_report(
                 provider: Some(i.provider.clone()),
                 note: Some(note.clone()),
             };
-            insert_entry(w, client_id, entry, None, Some(report.id))?;
+            let entry = insert_row(w, client_id, entry, None, Some(report.id))?;
+            changes.push(FieldChange {
+                field: "hours".into(),
+                old: None,
+                new: Some(describe(&entry)),
+            });
         }
     }
+    w.audit(
+        AuditAction::Append,
+        ENTITY,
+        &row_id,
+        Some(&client_id.to_string()),
+        &changes,
+    )?;
     Ok(Some(report))
 }
 

@@ -52,9 +52,10 @@ impl WriteTx<'_> {
     /// Appends one outbox op.
     pub fn outbox(&mut self, entity: &str, row_id: &str, field: &str, value: &Value) -> Result<()> {
         let hlc = self.next_hlc();
-        self.tx.execute(
+        self.tx.prepare_cached(
             "INSERT INTO outbox (op_id, entity, row_id, field, value, hlc, base_seq, schema_version)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
+        )?.execute(
             params![Uuid::now_v7().to_string(), entity, row_id, field, value.to_string(), hlc, SCHEMA_VERSION],
         )?;
         Ok(())
@@ -73,9 +74,10 @@ impl WriteTx<'_> {
         let hlc = self.next_hlc();
         let at = super::clients::timestamp(self.now);
         let changes = serde_json::to_string(changes)?;
-        self.tx.execute(
+        self.tx.prepare_cached(
             "INSERT INTO audit_log (id, at, hlc, actor, device_id, action, entity, row_id, client_id, changes)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?.execute(
             params![id, at, hlc, self.actor, self.device_id, action.code(), entity, row_id, client_id, changes],
         )?;
         self.outbox(
