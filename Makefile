@@ -17,7 +17,7 @@ SCREENSHOTS := docs/screenshots
 # Debian packages for building the Tauri app (WebKitGTK) and for the end-to-end test.
 DEB_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libsoup-3.0-dev \
-	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core x11-utils imagemagick
+	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core x11-utils imagemagick locales
 
 .PHONY: help run dev test bench fuzz bundle bundle-test test-rust test-ui test-e2e lint bindings screenshots deps deps-system deps-ui deps-driver ui e2e-app
 
@@ -43,6 +43,11 @@ deps-system:
 	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+	@# The app window under test runs in a Dutch locale, as on a municipality's laptop (dates
+	@# in date fields as dd-mm-jjjj).
+	@locale -a 2>/dev/null | grep -qi '^nl_NL.utf-\?8$$' || { \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO localedef -i nl_NL -f UTF-8 nl_NL.UTF-8; }
 
 deps-ui: ui/node_modules/.package-lock.json
 
@@ -89,8 +94,8 @@ e2e-app: bundle
 	cp $(TARGET_DIR)/release/traject-app $(E2E_APP)
 
 test-e2e: deps-system deps-driver e2e-app
-	TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject xvfb-run -a -s "-screen 0 1366x768x24" \
-	  cargo nextest run -p traject-tests --test e2e --run-ignored only --test-threads 1
+	LANG=nl_NL.UTF-8 TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject xvfb-run -a -s "-screen 0 1366x768x24" \
+	  cargo nextest run -p traject-tests --test e2e --test e2e_hours --run-ignored only --test-threads 1
 
 # The deb only: the AppImage bundler downloads its tools at build time, which these machines
 # cannot; AppImage, MSI and DMG are built by .github/workflows/release.yml.
@@ -115,6 +120,6 @@ bindings:
 	UPDATE_BINDINGS=1 cargo test -q -p traject-core bindings
 
 screenshots: deps-system deps-driver e2e-app
-	TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject TRAJECT_SCREENSHOTS=$(CURDIR)/$(SCREENSHOTS) \
+	LANG=nl_NL.UTF-8 TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject TRAJECT_SCREENSHOTS=$(CURDIR)/$(SCREENSHOTS) \
 	  xvfb-run -a -s "-screen 0 1366x768x24" \
-	  cargo nextest run -p traject-tests --test e2e --run-ignored only --test-threads 1
+	  cargo nextest run -p traject-tests --test e2e --test e2e_hours --run-ignored only --test-threads 1

@@ -1,0 +1,217 @@
+//! WebDriver helpers shared by the end-to-end stories: start tauri-driver, open the real app
+//! window on a database, find, click, type and wait the way a person would.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// A running tauri-driver; stopped with SIGTERM so its WebKitWebDriver child exits too.
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+}
+
+impl Driver {
+    pub fn start(port: u16) -> Self {
+        let child = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &(port + 1).to_string(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver on PATH (cargo install tauri-driver --locked)");
+        Self { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn app_binary() -> PathBuf {
+    let path = PathBuf::from(
+        std::env::var("TRAJECT_APP")
+            .expect("TRAJECT_APP: the app binary built with custom-protocol"),
+    );
+    assert!(
+        path.exists(),
+        "{} does not exist: build it with `make e2e-app`",
+        path.display()
+    );
+    path.canonicalize().unwrap()
+}
+
+pub async fn connect(driver: &Driver, db: &Path) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), json!("wry"));
+    caps.insert(
+        "tauri:options".into(),
+        json!({ "application": app_binary(), "args": ["--db", db] }),
+    );
+    let url = format!("http://127.0.0.1:{}", driver.port);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        match ClientBuilder::rustls()
+            .expect("TLS roots")
+            .capabilities(caps.clone())
+            .connect(&url)
+            .await
+        {
+            Ok(client) => return client,
+            Err(_) if Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            Err(e) => panic!("could not start a WebDriver session: {e}"),
+        }
+    }
+}
+
+pub async fn find(client: &Client, css: &str) -> Element {
+    client
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+}
+
+/// Waits until an element matching `css` contains `text`.
+pub async fn wait_for_text(client: &Client, css: &str, text: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let mut seen = Vec::new();
+        if let Ok(elements) = client.find_all(Locator::Css(css)).await {
+            for element in elements {
+                if let Ok(Some(t)) = element.prop("textContent").await {
+                    let t = t.replace('\u{a0}', " ");
+                    if t.contains(text) {
+                        return t;
+                    }
+                    seen.push(t);
+                }
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no {css} containing {text:?}; saw {seen:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Sets an input's or select's value the way a person's input does. Dates and selects are set
+/// this way: WebKit's date input and select popup do not take WebDriver keystrokes or clicks.
+pub async fn set_value(client: &Client, id: &str, value: &str) {
+    client
+        .execute(
+            "const el = document.getElementById(arguments[0]);
+             el.value = arguments[1];
+             el.dispatchEvent(new Event('input', { bubbles: true }));
+             el.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(id), json!(value)],
+        )
+        .await
+        .unwrap();
+}
+
+/// Clicks the element, retrying while the UI is still re-rendering it (WebKit then reports the
+/// click as intercepted or the element as stale).
+pub async fn click(client: &Client, css: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match find(client, css).await.click().await {
+            Ok(()) => return,
+            Err(_) if Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            }
+            Err(e) => panic!("could not click {css}: {e}"),
+        }
+    }
+}
+
+pub async fn screenshot(client: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("TRAJECT_SCREENSHOTS") {
+        std::fs::create_dir_all(&dir).unwrap();
+        // Let WebKit paint what the last step changed: the capture is of the last frame drawn.
+        client
+            .execute_async(
+                "const done = arguments[0];
+                 requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 400)));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let png = client.screenshot().await.unwrap();
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+/// Types into the caseload search and waits until the list shows the `hits` results of that
+/// search (the list updates after a short debounce; until then it shows the previous rows).
+pub async fn search(client: &Client, text: &str, hits: &str) {
+    click(client, "[data-testid=nav-caseload]").await;
+    let search = find(client, "[data-testid=caseload-search]").await;
+    search.clear().await.unwrap();
+    search.send_keys(text).await.unwrap();
+    wait_for_text(
+        client,
+        "[data-testid=caseload-count]",
+        &format!("{hits} gevonden"),
+    )
+    .await;
+}
+
+/// Runs the `traject` CLI on the test's database (to set up what the story starts from).
+pub fn cli(db: &Path, args: &[&str]) {
+    let bin =
+        std::env::var("TRAJECT_BIN").expect("TRAJECT_BIN: the traject CLI (make test sets it)");
+    let out = Command::new(bin)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("traject runs");
+    assert!(
+        out.status.success(),
+        "traject {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Clicks the first element matching `css` whose text contains `text`.
+pub async fn click_text(client: &Client, css: &str, text: &str) {
+    wait_for_text(client, css, text).await;
+    client
+        .execute(
+            "const el = [...document.querySelectorAll(arguments[0])].find(e => e.textContent.includes(arguments[1]));
+             el.click();",
+            vec![json!(css), json!(text)],
+        )
+        .await
+        .unwrap();
+}
+
+/// Types into a text input and leaves it, as a person tabbing on does (autosave on blur).
+pub async fn type_and_leave(client: &Client, css: &str, text: &str) {
+    let input = find(client, css).await;
+    input.send_keys(text).await.unwrap();
+    client
+        .execute("document.activeElement.blur();", vec![])
+        .await
+        .unwrap();
+}
