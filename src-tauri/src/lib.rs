@@ -70,6 +70,14 @@ pub fn run() {
             commands::excuse_absence,
             commands::add_progress_report,
             commands::add_exam,
+            commands::pip_overview,
+            commands::draft_pip,
+            commands::save_pip,
+            commands::adopt_pip,
+            commands::add_extension,
+            commands::add_exemption,
+            commands::add_pause,
+            commands::generate_pip_document,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

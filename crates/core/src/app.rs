@@ -32,6 +32,35 @@ impl AppState {
     }
 }
 
+/// A generated document saved as a file next to the database (`documents/`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SavedDocument {
+    pub path: String,
+}
+
+impl SavedDocument {
+    /// Generates the beschikking of an adopted PIP version and saves it under `documents/`
+    /// next to the database file.
+    pub fn pip_beschikking(
+        store: &mut Store,
+        pip_id: &uuid::Uuid,
+        today: NaiveDate,
+    ) -> Result<Self> {
+        let doc = store.generate_pip_document(pip_id, today)?;
+        let dir = store
+            .path()
+            .parent()
+            .unwrap_or_else(|| std::path::Path::new("."))
+            .join("documents");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(&doc.file_name);
+        std::fs::write(&path, &doc.pdf)?;
+        Ok(Self {
+            path: path.display().to_string(),
+        })
+    }
+}
+
 /// The few error kinds the UI branches on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
 
-use crate::app::{ApiError, AppState, ErrorCode};
+use crate::app::{ApiError, AppState, ErrorCode, SavedDocument};
 use crate::domain::*;
 use crate::import::{ImportReport, RowError};
 use crate::questionnaire::definition::{ChoiceOption, Constraint, Repeat};
@@ -17,8 +17,9 @@ use crate::questionnaire::{
 };
 use crate::store::{
     AuditAction, AuditEntry, CaseloadQuery, CaseloadSort, Dossier, FieldChange, Intake,
-    IntakeSession, IntakeSessionInput, IntakeStatus, IntakeView, PortfolioView,
-    QuestionnaireSummary, RepeatInstances, StoredAnswer,
+    IntakeSession, IntakeSessionInput, IntakeStatus, IntakeView, Pause, PauseInput, PipOverview,
+    PortfolioView, QuestionnaireSummary, RepeatInstances, StoredAnswer, TermijnView, TimelineEvent,
+    TimelineKind,
 };
 
 fn export_all(dir: &Path) {
@@ -103,6 +104,25 @@ fn export_all(dir: &Path) {
         ExamInput,
         Exam,
         PortfolioView,
+        PipStatus,
+        VersionKind,
+        MapExemption,
+        PipContent,
+        PipVersion,
+        AdoptInput,
+        ExtensionInput,
+        Extension,
+        ExemptionKind,
+        ExemptionInput,
+        Exemption,
+        Termijn,
+        PauseInput,
+        Pause,
+        TermijnView,
+        TimelineKind,
+        TimelineEvent,
+        PipOverview,
+        SavedDocument,
     );
 }
 

@@ -10,8 +10,10 @@
 //! - [`import`]: validated, idempotent CSV imports.
 //! - [`export`]: client lists as CSV or JSON.
 //! - [`generate`]: synthetic caseloads for demos, tests and benchmarks.
+//! - [`document`]: formal letters as PDF (the PIP beschikking), typeset with an embedded font.
 
 pub mod app;
+pub mod document;
 pub mod domain;
 pub mod export;
 pub mod generate;

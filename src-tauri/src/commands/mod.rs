@@ -15,7 +15,9 @@ use uuid::Uuid;
 use crate::AppStore;
 
 mod hours;
+mod pip;
 pub use hours::*;
+pub use pip::*;
 
 pub(crate) type Result<T> = std::result::Result<T, ApiError>;
 

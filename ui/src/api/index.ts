@@ -5,6 +5,7 @@ import type {
   Absence,
   AbsenceExcuse,
   AbsenceInput,
+  AdoptInput,
   AnswerValue,
   AppState,
   CaseloadQuery,
@@ -15,7 +16,11 @@ import type {
   ContactAttemptInput,
   Dossier,
   Exam,
+  Exemption,
+  ExemptionInput,
   ExamInput,
+  Extension,
+  ExtensionInput,
   HourEntry,
   HourEntryInput,
   HoursRow,
@@ -26,10 +31,16 @@ import type {
   Leerroute,
   Note,
   NoteInput,
+  Pause,
+  PauseInput,
+  PipContent,
+  PipOverview,
+  PipVersion,
   PortfolioView,
   ProgressReport,
   ProgressReportInput,
   ReversalInput,
+  SavedDocument,
 } from './types';
 
 export * from './types';
@@ -82,6 +93,25 @@ export const api = {
   addProgressReport: (clientId: string, input: ProgressReportInput) =>
     call<ProgressReport>('add_progress_report', { clientId, input }),
   addExam: (clientId: string, input: ExamInput) => call<Exam>('add_exam', { clientId, input }),
+  /** The client's PIP versions (oldest first), termijn, timeline, course hours and providers. */
+  pipOverview: (clientId: string) => call<PipOverview>('pip_overview', { clientId }),
+  /**
+   * A new concept, prefilled from the latest adopted version or the completed Brede intake;
+   * 'conflict' when a concept already exists.
+   */
+  draftPip: (clientId: string) => call<PipVersion>('draft_pip', { clientId }),
+  /** Saves a concept's content; 'conflict' once the version is vastgesteld. */
+  savePip: (pipId: string, content: PipContent) => call<PipVersion>('save_pip', { pipId, content }),
+  /** Adopts a concept; each broken rule of the law comes back as a validation field error. */
+  adoptPip: (pipId: string, input: AdoptInput) => call<PipVersion>('adopt_pip', { pipId, input }),
+  addExtension: (clientId: string, input: ExtensionInput) =>
+    call<Extension>('add_extension', { clientId, input }),
+  addExemption: (clientId: string, input: ExemptionInput) =>
+    call<Exemption>('add_exemption', { clientId, input }),
+  /** Pauses the first PIP's 10-week deadline while waiting for third parties. */
+  addPause: (clientId: string, input: PauseInput) => call<Pause>('add_pause', { clientId, input }),
+  /** Makes the PDF beschikking of an adopted version and saves it; returns where. */
+  generatePipDocument: (pipId: string) => call<SavedDocument>('generate_pip_document', { pipId }),
   /** App version from Tauri; falls back to the UI package version outside Tauri. */
   appVersion: async (): Promise<string> => {
     try {

@@ -73,8 +73,31 @@ export type { ExamInput } from './bindings/ExamInput';
 export type { Exam } from './bindings/Exam';
 export type { PortfolioView } from './bindings/PortfolioView';
 
+// PIP versions, the termijn and the dossier timeline.
+export type { PipStatus } from './bindings/PipStatus';
+export type { VersionKind } from './bindings/VersionKind';
+export type { MapExemption } from './bindings/MapExemption';
+export type { PipContent } from './bindings/PipContent';
+export type { PipVersion } from './bindings/PipVersion';
+export type { AdoptInput } from './bindings/AdoptInput';
+export type { ExtensionInput } from './bindings/ExtensionInput';
+export type { Extension } from './bindings/Extension';
+export type { ExemptionKind } from './bindings/ExemptionKind';
+export type { ExemptionInput } from './bindings/ExemptionInput';
+export type { Exemption } from './bindings/Exemption';
+export type { Termijn } from './bindings/Termijn';
+export type { PauseInput } from './bindings/PauseInput';
+export type { Pause } from './bindings/Pause';
+export type { TermijnView } from './bindings/TermijnView';
+export type { TimelineKind } from './bindings/TimelineKind';
+export type { TimelineEvent } from './bindings/TimelineEvent';
+export type { PipOverview } from './bindings/PipOverview';
+
 import type { ApiError } from './bindings/ApiError';
 import type { StoredAnswer } from './bindings/StoredAnswer';
 export type ApiErrorCode = ApiError['code'];
 /** An intake answer as JSON: text, number, 'YYYY-MM-DD', boolean, chosen values, or null (cleared). */
 export type AnswerValue = StoredAnswer['value'];
+
+/** Where a generated document was saved. */
+export type SavedDocument = { path: string };

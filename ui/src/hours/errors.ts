@@ -11,8 +11,15 @@ export type FormErrors = {
 
 export const NO_ERRORS: FormErrors = { fields: {}, failure: null };
 
-/** `shown` lists the fields the form has; errors on any other field go to `failure`. */
-export function formErrors(reason: unknown, shown: readonly string[]): FormErrors {
+/**
+ * `shown` lists the fields the form has; errors on any other field go to `failure`. `label`
+ * names a field in Dutch (the hours forms' labels unless given).
+ */
+export function formErrors(
+  reason: unknown,
+  shown: readonly string[],
+  label: (field: string) => string = hoursFieldLabel,
+): FormErrors {
   const err = reason as ApiError;
   if (err.code !== 'validation' || err.fields.length === 0) {
     return { fields: {}, failure: err.message };
@@ -20,7 +27,7 @@ export function formErrors(reason: unknown, shown: readonly string[]): FormError
   const fields: Record<string, string> = {};
   const rest: string[] = [];
   for (const f of err.fields) {
-    const text = `${hoursFieldLabel(f.field)} ${f.message}`;
+    const text = `${label(f.field)} ${f.message}`;
     if (shown.includes(f.field)) {
       fields[f.field] ??= text;
     } else {

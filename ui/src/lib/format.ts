@@ -4,11 +4,16 @@ import {
   CLIENT_TYPE_LABELS,
   EXAM_PART_LABELS,
   EXAM_RESULT_LABELS,
+  EXEMPTION_KIND_LABELS,
   HOUR_CATEGORY_LABELS,
+  LEERROUTE_LABELS,
+  MAP_EXEMPTION_LABELS,
   OUTCOME_LABELS,
+  PIP_STATUS_LABELS,
   GENDER_LABELS,
   STATUS_LABELS,
   SUBTYPE_LABELS,
+  VERSION_KIND_LABELS,
   VIEW_LABELS,
 } from './labels';
 
@@ -22,6 +27,27 @@ export function formatDate(value: string | null | undefined): string {
   const m = ISO_DATE.exec(value.slice(0, 10));
   if (!m) return value;
   return `${m[3]}-${m[2]}-${m[1]}`;
+}
+
+function dayNumber(iso: string): number {
+  const m = ISO_DATE.exec(iso.slice(0, 10));
+  if (!m) return Number.NaN;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+}
+
+/** Whole days from `from` to `to` (both 'YYYY-MM-DD'); negative when `to` lies before `from`. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(dayNumber(to) - dayNumber(from));
+}
+
+function days(n: number): string {
+  return `${n.toLocaleString('nl-NL')} ${n === 1 ? 'dag' : 'dagen'}`;
+}
+
+/** Days left until a date: "nog 12 dagen", "vandaag", "verstreken sinds 3 dagen". */
+export function daysLeftText(remaining: number): string {
+  if (remaining === 0) return 'vandaag';
+  return remaining > 0 ? `nog ${days(remaining)}` : `verstreken sinds ${days(-remaining)}`;
 }
 
 function pad(n: number): string {
@@ -51,6 +77,13 @@ const DATE_FIELDS = new Set([
   'obligation_date',
   'housing_date',
   'date',
+  'waiting_list_date',
+  'course_start_date',
+  'dagtekening',
+  'decision_date',
+  'new_end',
+  'from',
+  'until',
 ]);
 
 /** Renders a raw audit value of a field in Dutch. */
@@ -61,8 +94,11 @@ export function formatFieldValue(field: string, value: string | null | undefined
     gender: GENDER_LABELS,
     client_type: CLIENT_TYPE_LABELS,
     statushouder_subtype: SUBTYPE_LABELS,
-    status: STATUS_LABELS,
+    status: { ...PIP_STATUS_LABELS, ...STATUS_LABELS },
     view: VIEW_LABELS,
+    leerroute: LEERROUTE_LABELS,
+    kind: { ...VERSION_KIND_LABELS, ...EXEMPTION_KIND_LABELS },
+    map_exemption: MAP_EXEMPTION_LABELS,
   };
   const map = maps[field];
   if (map) return map[value] ?? value;

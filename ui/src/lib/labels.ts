@@ -8,14 +8,18 @@ import type {
   ContactOutcome,
   ExamPart,
   ExamResult,
+  ExemptionKind,
   Gender,
   HourCategory,
   HourSource,
   IntakeStatus,
   Leerroute,
+  MapExemption,
+  PipStatus,
   PortfolioTarget,
   Role,
   StatushouderSubtype,
+  VersionKind,
 } from '../api';
 
 export type Option<T extends string> = { value: T; label: string };
@@ -146,6 +150,31 @@ export const SKILL_LABELS: Record<'lezen' | 'luisteren' | 'spreken' | 'schrijven
   knm: 'KNM',
 };
 
+export const VERSION_KIND_LABELS: Record<VersionKind, string> = {
+  eerste: 'Eerste PIP',
+  routewijziging: 'Andere leerroute',
+  afschalen: 'Afschalen naar A2',
+  verhuizing: 'Verhuizing',
+  bijstelling: 'Bijstelling',
+  migratie: 'Overgenomen uit vorig systeem',
+};
+
+export const PIP_STATUS_LABELS: Record<PipStatus, string> = {
+  concept: 'Concept',
+  vastgesteld: 'Vastgesteld',
+};
+
+export const MAP_EXEMPTION_LABELS: Record<MapExemption, string> = {
+  geen: 'Volledige deelname',
+  gedeeltelijk: 'Gedeeltelijke ontheffing',
+  volledig: 'Volledige ontheffing',
+};
+
+export const EXEMPTION_KIND_LABELS: Record<ExemptionKind, string> = {
+  volledig: 'Volledige ontheffing',
+  gedeeltelijk: 'Gedeeltelijke ontheffing',
+};
+
 export const GENDER_OPTIONS = options(GENDER_LABELS);
 export const CLIENT_TYPE_OPTIONS = options(CLIENT_TYPE_LABELS);
 export const SUBTYPE_OPTIONS = options(SUBTYPE_LABELS);
@@ -159,6 +188,10 @@ export const HOUR_SOURCE_OPTIONS = options(HOUR_SOURCE_LABELS);
 export const LEERROUTE_OPTIONS = options(LEERROUTE_LABELS);
 export const EXAM_PART_OPTIONS = options(EXAM_PART_LABELS);
 export const EXAM_RESULT_OPTIONS = options(EXAM_RESULT_LABELS);
+export const MAP_EXEMPTION_OPTIONS = options(MAP_EXEMPTION_LABELS);
+export const EXEMPTION_KIND_OPTIONS = options(EXEMPTION_KIND_LABELS);
+/** The kinds a consultant picks for a new version ('migratie' only comes from an import). */
+export const VERSION_KIND_OPTIONS = options(VERSION_KIND_LABELS).filter((o) => o.value !== 'migratie');
 
 /** Dutch labels of ClientInput keys plus audit-only keys. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -227,7 +260,42 @@ export const FIELD_LABELS: Record<string, string> = {
   part: 'Onderdeel',
   level: 'Niveau',
   result: 'Uitslag',
+  // PIP versions and the termijn
+  kind: 'Soort versie',
+  leerroute: 'Leerroute',
+  target_level: 'Beoogd niveau',
+  goals: 'Doelen',
+  waiting_list_date: 'Op wachtlijst sinds',
+  course_start_date: 'Start cursus',
+  map_exemption: 'MAP',
+  map_exemption_reason: 'Reden ontheffing MAP',
+  map_agreement: 'Afspraken MAP',
+  pvt_agreement: 'Afspraken PVT',
+  participation_hours_per_week: 'Participatie (uur per week)',
+  participation_agreement: 'Afspraken participatie',
+  participatiewet: 'Besluiten Participatiewet',
+  preconditions: 'Randvoorwaarden (kinderopvang, reiskosten)',
+  monitoring: 'Monitoring van de voortgang',
+  dagtekening: 'Dagtekening',
+  late_reason: 'Reden na 10 weken',
+  decision_date: 'Datum besluit DUO',
+  ground: 'Verlengingsgrond',
+  new_end: 'Nieuwe einddatum',
+  from: 'Van',
+  until: 'Tot en met',
 };
+
+/** Field labels of the PIP, termijn and pause forms, where they differ from FIELD_LABELS. */
+const PIP_FIELD_LABELS: Record<string, string> = {
+  reason: 'Reden van deze versie',
+  provider: 'Taalschool',
+  note: 'Toelichting',
+};
+
+/** The Dutch label of a field of a PIP version, an extension, an exemption or a pause. */
+export function pipFieldLabel(field: string): string {
+  return PIP_FIELD_LABELS[field] ?? fieldLabel(field);
+}
 
 /** Field labels of the hours, absence, report and exam forms, where they differ from FIELD_LABELS. */
 const HOURS_FIELD_LABELS: Record<string, string> = {
@@ -254,6 +322,11 @@ export const ENTITY_LABELS: Record<string, string> = {
   absences: 'Verzuim',
   progress_reports: 'Voortgangsrapportage',
   exams: 'Examen',
+  pip_versions: 'PIP',
+  termijn_extensions: 'Verlenging termijn',
+  termijn_exemptions: 'Ontheffing',
+  pip_pauses: 'Pauze eerste PIP',
+  pip_documents: 'Beschikking',
 };
 
 export const VIEW_LABELS: Record<string, string> = {

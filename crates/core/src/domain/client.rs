@@ -98,6 +98,8 @@ pub struct ClientSummary {
     pub status: ClientStatus,
     pub consultant: Option<String>,
     pub brp_registration_date: Option<NaiveDate>,
+    /// The end of the inburgeringstermijn in force, once the first PIP is vastgesteld.
+    pub termijn_end: Option<NaiveDate>,
 }
 
 const MAX_NAME_LEN: usize = 100;

@@ -10,9 +10,11 @@ pub mod hours;
 pub mod identity;
 pub mod ledger;
 pub mod level;
+pub mod pip;
 pub mod portfolio;
 pub mod progress_report;
 pub mod route;
+pub mod termijn;
 pub mod validation;
 
 pub use absence::{Absence, AbsenceCluster, AbsenceExcuse, AbsenceInput};
@@ -29,7 +31,9 @@ pub use ledger::{
     ContactAttempt, ContactAttemptInput, ContactChannel, ContactOutcome, Note, NoteInput,
 };
 pub use level::CefrLevel;
+pub use pip::{AdoptInput, MapExemption, PipContent, PipStatus, PipVersion, VersionKind};
 pub use portfolio::{Contribution, Portfolio, PortfolioLine, PortfolioPlan, PortfolioTarget};
 pub use progress_report::{ProgressReport, ProgressReportInput, SkillLevels};
 pub use route::{Leerroute, RoutePeriod};
+pub use termijn::{Exemption, ExemptionInput, ExemptionKind, Extension, ExtensionInput, Termijn};
 pub use validation::{FieldError, ValidationErrors};

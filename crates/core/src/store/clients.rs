@@ -265,7 +265,11 @@ impl Store {
         };
         let sql = format!(
             "SELECT id, given_name, family_name, birth_date, municipality, client_type, status, consultant,
-                    brp_registration_date
+                    brp_registration_date,
+                    (SELECT min(dagtekening) FROM pip_versions p
+                     WHERE p.client_id = clients.id AND p.status = 'vastgesteld'),
+                    (SELECT new_end FROM termijn_extensions e WHERE e.client_id = clients.id
+                     ORDER BY decision_date DESC, recorded_at DESC LIMIT 1)
              FROM clients {where_clause} ORDER BY {order}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -280,6 +284,8 @@ impl Store {
                 r.get::<_, String>(6)?,
                 r.get::<_, Option<String>>(7)?,
                 r.get::<_, Option<String>>(8)?,
+                r.get::<_, Option<String>>(9)?,
+                r.get::<_, Option<String>>(10)?,
             ))
         })?;
         let mut summaries = Vec::new();
@@ -294,7 +300,24 @@ impl Store {
                 status,
                 consultant,
                 brp,
+                first_dagtekening,
+                extended_end,
             ) = row?;
+            // The termijn end, as domain::termijn computes it (calendar years, 29 Feb → 28 Feb).
+            let termijn_end = match extended_end {
+                Some(end) => Some(parse_date(&end)?),
+                None => first_dagtekening
+                    .as_deref()
+                    .map(parse_date)
+                    .transpose()?
+                    .and_then(|d| d.succ_opt())
+                    .map(|start| {
+                        crate::domain::termijn::add_years(
+                            start,
+                            crate::domain::termijn::TERMIJN_YEARS,
+                        )
+                    }),
+            };
             summaries.push(ClientSummary {
                 id: parse_id(&id)?,
                 given_name,
@@ -305,6 +328,7 @@ impl Store {
                 status: from_code(&status)?,
                 consultant,
                 brp_registration_date: brp.as_deref().map(parse_date).transpose()?,
+                termijn_end,
             });
         }
         Ok(summaries)
@@ -524,7 +548,7 @@ fn to_fields(input: &ClientInput) -> Result<Map<String, Value>> {
     }
 }
 
-fn to_sql(value: &Value) -> SqlValue {
+pub(super) fn to_sql(value: &Value) -> SqlValue {
     match value {
         Value::Null => SqlValue::Null,
         Value::Bool(b) => SqlValue::Integer(i64::from(*b)),

@@ -122,10 +122,13 @@ impl Store {
         rows.map(|r| r?).collect()
     }
 
-    /// Providers named anywhere in the hours, reports and absences, for pick lists.
+    /// The provider list and every provider named in PIPs, hours, reports and absences, for
+    /// pick lists.
     pub fn known_providers(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT provider FROM hour_entries WHERE provider IS NOT NULL
+            "SELECT name FROM providers
+             UNION SELECT provider FROM pip_versions WHERE provider IS NOT NULL
+             UNION SELECT provider FROM hour_entries WHERE provider IS NOT NULL
              UNION SELECT provider FROM progress_reports
              UNION SELECT provider FROM absences WHERE provider IS NOT NULL
              ORDER BY 1 COLLATE NOCASE",

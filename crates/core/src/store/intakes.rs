@@ -515,7 +515,7 @@ impl Store {
         self.intake_view(intake_id, today)
     }
 
-    fn intake_sessions(&self, intake_id: &Uuid) -> Result<Vec<IntakeSession>> {
+    pub(super) fn intake_sessions(&self, intake_id: &Uuid) -> Result<Vec<IntakeSession>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, date, interpreter, interpreter_language, duration_minutes, note, recorded_by, recorded_at
              FROM intake_sessions WHERE intake_id = ?1 ORDER BY date, recorded_at",

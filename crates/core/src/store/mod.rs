@@ -13,13 +13,20 @@ mod intake_tests;
 mod intakes;
 mod ledgers;
 mod migrations;
+mod pip_document;
+mod pip_draft;
+#[cfg(test)]
+mod pip_tests;
+mod pips;
 mod portfolio;
 mod progress_reports;
 mod questionnaires;
 mod settings;
 pub mod tables;
+mod termijn;
 #[cfg(test)]
 mod tests;
+mod timeline;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -33,8 +40,13 @@ pub use intakes::{
     StoredAnswer,
 };
 pub use migrations::SCHEMA_VERSION;
+pub use pip_document::{GeneratedDocument, LetterheadSettings};
+pub use pip_draft::draft_from_intake;
+pub use pips::PipOverview;
 pub use portfolio::PortfolioView;
 pub use questionnaires::{QuestionnaireImport, QuestionnaireSummary};
+pub use termijn::{Pause, PauseInput, TermijnView};
+pub use timeline::{TimelineEvent, TimelineKind};
 
 use crate::domain::ValidationErrors;
 
@@ -73,6 +85,8 @@ pub enum StoreError {
     Corrupt(#[from] serde_json::Error),
     #[error("ongeldige waarde in de database: {0}")]
     BadValue(String),
+    #[error("de beschikking kon niet worden opgemaakt: {0}")]
+    Document(#[from] crate::document::DocumentError),
     #[error("de map van de database kan niet worden aangemaakt: {0}")]
     Io(#[from] std::io::Error),
 }

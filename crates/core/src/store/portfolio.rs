@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::{Result, Store};
 use crate::domain::absence::{unexcused_clusters, WINDOW_DAYS};
 use crate::domain::portfolio::compute;
+use crate::domain::PipStatus;
 use crate::domain::{
     Absence, AbsenceCluster, Exam, HourEntry, Leerroute, Portfolio, PortfolioPlan, ProgressReport,
     RoutePeriod,
@@ -16,7 +17,7 @@ use crate::domain::{
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PortfolioView {
     pub portfolio: Portfolio,
-    /// The route was chosen to look at, not decided in a PIP.
+    /// The route was chosen to look at: no adopted PIP decides it yet.
     pub route_assumed: bool,
     pub plan: PortfolioPlan,
     /// The whole ledger, newest first, reversals included.
@@ -30,8 +31,9 @@ pub struct PortfolioView {
 }
 
 impl Store {
-    /// The portfolio of a client on `today`. Until a PIP decides the leerroute, `route` lets the
-    /// consultant look at the hours against a route's requirements.
+    /// The portfolio of a client on `today`, against the routes of the adopted PIP versions.
+    /// Until a PIP decides the leerroute, `route` lets the consultant look at the hours against
+    /// a route's requirements.
     pub fn portfolio(
         &self,
         client_id: &Uuid,
@@ -40,16 +42,34 @@ impl Store {
     ) -> Result<PortfolioView> {
         let client = self.client(client_id)?;
         let entries = self.hour_entries(client_id)?;
-        let routes: Vec<RoutePeriod> = route
-            .map(|route| RoutePeriod { route, from: None })
+        let decided = self.route_history(client_id)?;
+        let route_assumed = decided.is_empty() && route.is_some();
+        let routes: Vec<RoutePeriod> = if decided.is_empty() {
+            route
+                .map(|route| RoutePeriod { route, from: None })
+                .into_iter()
+                .collect()
+        } else {
+            decided
+        };
+        // The plan runs from the course start in the latest PIP (else the termijn start) to the
+        // termijn end.
+        let termijn = self.termijn_view(client_id, today)?.termijn;
+        let course_start = self
+            .pip_versions(client_id)?
             .into_iter()
-            .collect();
-        let plan = PortfolioPlan::default();
+            .rev()
+            .find(|v| v.status == PipStatus::Vastgesteld)
+            .and_then(|v| v.content.course_start_date);
+        let plan = PortfolioPlan {
+            start: course_start.or(termijn.as_ref().map(|t| t.start)),
+            end: termijn.map(|t| t.end),
+        };
         let portfolio = compute(&entries, client.input.client_type, &routes, plan, today);
         let absences = self.absences(client_id)?;
         Ok(PortfolioView {
             portfolio,
-            route_assumed: route.is_some(),
+            route_assumed,
             plan,
             absence_clusters: unexcused_clusters(&absences, WINDOW_DAYS),
             entries,

@@ -11,7 +11,10 @@ use crate::sync::hlc::HlcState;
 const IDENTITY: &str = "identity";
 const DEVICE_ID: &str = "device_id";
 
-fn get<T: serde::de::DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
+pub(super) fn get<T: serde::de::DeserializeOwned>(
+    conn: &Connection,
+    key: &str,
+) -> Result<Option<T>> {
     let text: Option<String> = conn
         .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
             r.get(0)
@@ -20,7 +23,7 @@ fn get<T: serde::de::DeserializeOwned>(conn: &Connection, key: &str) -> Result<O
     Ok(text.map(|t| serde_json::from_str(&t)).transpose()?)
 }
 
-fn put<T: serde::Serialize>(conn: &Connection, key: &str, value: &T) -> Result<()> {
+pub(super) fn put<T: serde::Serialize>(conn: &Connection, key: &str, value: &T) -> Result<()> {
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![key, serde_json::to_string(value)?],

@@ -28,6 +28,14 @@ pub const TABLES: &[(&str, SyncClass)] = &[
     ("exams", SyncClass::Ledger),
     // An absence is later marked excused or not.
     ("absences", SyncClass::Mutable),
+    // A concept changes field by field; an adopted version is final (a trigger guards it).
+    ("pip_versions", SyncClass::Mutable),
+    ("termijn_extensions", SyncClass::Ledger),
+    ("termijn_exemptions", SyncClass::Ledger),
+    ("pip_pauses", SyncClass::Ledger),
+    // Each generated beschikking is kept as it was sent.
+    ("pip_documents", SyncClass::Ledger),
+    ("providers", SyncClass::Mutable),
     ("outbox", SyncClass::LocalOnly),
     ("settings", SyncClass::LocalOnly),
     ("hlc_state", SyncClass::LocalOnly),

@@ -5,4 +5,8 @@ import type { ClientType } from "./ClientType";
 /**
  * One row of the caseload table: what the list shows, nothing more.
  */
-export type ClientSummary = { id: string, given_name: string, family_name: string, birth_date: string | null, municipality: string, client_type: ClientType | null, status: ClientStatus, consultant: string | null, brp_registration_date: string | null, };
+export type ClientSummary = { id: string, given_name: string, family_name: string, birth_date: string | null, municipality: string, client_type: ClientType | null, status: ClientStatus, consultant: string | null, brp_registration_date: string | null, 
+/**
+ * The end of the inburgeringstermijn in force, once the first PIP is vastgesteld.
+ */
+termijn_end: string | null, };

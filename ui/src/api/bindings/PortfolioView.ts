@@ -9,7 +9,7 @@ import type { ProgressReport } from "./ProgressReport";
 
 export type PortfolioView = { portfolio: Portfolio, 
 /**
- * The route was chosen to look at, not decided in a PIP.
+ * The route was chosen to look at: no adopted PIP decides it yet.
  */
 route_assumed: boolean, plan: PortfolioPlan, 
 /**
