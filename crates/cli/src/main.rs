@@ -4,6 +4,7 @@
 mod client_args;
 mod hours;
 mod output;
+mod pip;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -80,6 +81,14 @@ enum Command {
         #[arg(long, value_enum)]
         route: Option<hours::RouteArg>,
     },
+    /// Draft, adopt and list PIP versions; generate the beschikking.
+    #[command(subcommand)]
+    Pip(pip::PipCommand),
+    /// A client's inburgeringstermijn: start, end in force, extensions.
+    Termijn {
+        /// The client: id, external id or BSN.
+        client: String,
+    },
     /// Fill the database with a synthetic caseload (invented people, valid fake BSNs).
     Generate {
         #[arg(long, default_value_t = 60)]
@@ -127,6 +136,8 @@ enum ImportCommand {
     Clients { file: PathBuf },
     /// Import language schools' progress reports (CSV; see the README for the columns).
     ProviderReport { file: PathBuf },
+    /// Import route histories from a previous system as migrated PIP versions (CSV).
+    Routes { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -257,7 +268,24 @@ fn run(cli: Cli) -> Result<()> {
                 std::process::exit(2);
             }
         }
+        Command::Import(ImportCommand::Routes { file }) => {
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("kan {} niet lezen", file.display()))?;
+            let report = traject_core::import::import_routes(&mut store, &bytes, today)?;
+            for warning in &report.warnings {
+                eprintln!("waarschuwing: {warning}");
+            }
+            output::import_report(&report.rows, json)?;
+            if !report.rows.rejected.is_empty() {
+                std::process::exit(2);
+            }
+        }
         Command::Hours(command) => hours::run(&mut store, command, today, json)?,
+        Command::Pip(command) => pip::run(&mut store, command, today, json)?,
+        Command::Termijn { client } => {
+            let id = hours::find_client(&store, &client)?;
+            pip::termijn(&store.termijn_view(&id, today)?, json)?;
+        }
         Command::Portfolio { client, route } => {
             let id = hours::find_client(&store, &client)?;
             store.record_read(&id, "portfolio")?;

@@ -31,7 +31,8 @@ CREATE TABLE pip_versions (
     created_at                   TEXT NOT NULL,
     adopted_by                   TEXT,
     UNIQUE (client_id, number),
-    CHECK ((status = 'vastgesteld') = (dagtekening IS NOT NULL))
+    -- A concept has no dagtekening; an adopted version has one, unless imported without it.
+    CHECK ((status = 'concept' AND dagtekening IS NULL) OR (status = 'vastgesteld' AND (dagtekening IS NOT NULL OR migrated = 1)))
 ) STRICT;
 CREATE INDEX pip_versions_adopted ON pip_versions (client_id, status, dagtekening);
 

@@ -4,6 +4,7 @@
 use super::client::{ClientStatus, ClientType};
 use super::hours::{HourCategory, HourSource};
 use super::ledger::{ContactChannel, ContactOutcome};
+use super::pip::VersionKind;
 use super::portfolio::PortfolioTarget;
 use super::route::Leerroute;
 
@@ -64,6 +65,20 @@ pub fn field_label(field: &str) -> &str {
         "schrijven" => "Schrijven",
         "knm" => "KNM",
         "client" => "Cliënt",
+        "leerroute" => "Leerroute",
+        "target_level" => "Beoogd niveau",
+        "goals" => "Doelen",
+        "waiting_list_date" => "Op wachtlijst sinds",
+        "course_start_date" => "Start cursus",
+        "map_exemption_reason" => "Reden ontheffing MAP",
+        "participation_hours_per_week" => "Participatie (uur per week)",
+        "dagtekening" => "Dagtekening",
+        "late_reason" => "Reden na 10 weken",
+        "decision_date" => "Datum besluit DUO",
+        "ground" => "Verlengingsgrond",
+        "new_end" => "Nieuwe einddatum",
+        "from" => "Van",
+        "until" => "Tot en met",
         "organisation" => "Organisatie",
         "municipalities" => "Gemeenten",
         other => other,
@@ -147,5 +162,16 @@ pub fn route_label(r: Leerroute) -> &'static str {
         Leerroute::B1 => "B1-route",
         Leerroute::Onderwijsroute => "Onderwijsroute",
         Leerroute::ZRoute => "Z-route",
+    }
+}
+
+pub fn version_kind_label(k: VersionKind) -> &'static str {
+    match k {
+        VersionKind::Eerste => "Eerste PIP",
+        VersionKind::Routewijziging => "Andere leerroute",
+        VersionKind::Afschalen => "Afschalen naar A2",
+        VersionKind::Verhuizing => "Verhuizing",
+        VersionKind::Bijstelling => "Bijstelling",
+        VersionKind::Migratie => "Overgenomen uit vorig systeem",
     }
 }

@@ -227,7 +227,9 @@ fn an_adopted_version_gets_a_beschikking_that_is_kept() {
     let concept = store.draft_pip(&id, Some(b1()), today()).unwrap();
     let refused = store.generate_pip_document(&concept.id, today());
     assert!(matches!(refused, Err(StoreError::Conflict(_))));
-    store.adopt_pip(&concept.id, adopt(d(2026, 11, 2)), today()).unwrap();
+    store
+        .adopt_pip(&concept.id, adopt(d(2026, 11, 2)), today())
+        .unwrap();
     store
         .set_letterhead(
             "Lisse",

@@ -100,7 +100,7 @@ impl Store {
         content.validate(today)?;
         let number = versions.last().map_or(1, |v| v.number + 1);
         let mut w = self.begin_write()?;
-        let version = insert_version(&mut w, client_id, number, content, None)?;
+        let version = insert_version(&mut w, client_id, number, content)?;
         w.commit()?;
         Ok(version)
     }
@@ -270,22 +270,45 @@ impl Store {
     }
 }
 
-/// Inserts a version as concept, or adopted with `adopted` = (dagtekening, migrated).
+/// Inserts an adopted version imported from a previous system (its dagtekening may be unknown).
+pub(super) fn insert_migrated(
+    w: &mut WriteTx<'_>,
+    client_id: &Uuid,
+    number: u32,
+    content: PipContent,
+    dagtekening: Option<NaiveDate>,
+) -> Result<PipVersion> {
+    insert(
+        w,
+        client_id,
+        number,
+        content,
+        PipStatus::Vastgesteld,
+        dagtekening,
+    )
+}
+
+/// Inserts a concept.
 pub(super) fn insert_version(
     w: &mut WriteTx<'_>,
     client_id: &Uuid,
     number: u32,
     content: PipContent,
+) -> Result<PipVersion> {
+    insert(w, client_id, number, content, PipStatus::Concept, None)
+}
+
+fn insert(
+    w: &mut WriteTx<'_>,
+    client_id: &Uuid,
+    number: u32,
+    content: PipContent,
+    status: PipStatus,
     adopted: Option<NaiveDate>,
 ) -> Result<PipVersion> {
     let id = Uuid::now_v7();
     let row_id = id.to_string();
     let content_fields = fields(&content)?;
-    let status = if adopted.is_some() {
-        PipStatus::Vastgesteld
-    } else {
-        PipStatus::Concept
-    };
     let migrated = content.kind == VersionKind::Migratie;
     let mut values: Vec<SqlValue> = vec![
         SqlValue::Text(row_id.clone()),
@@ -296,7 +319,7 @@ pub(super) fn insert_version(
         SqlValue::Integer(i64::from(migrated)),
         SqlValue::Text(w.actor.clone()),
         SqlValue::Text(timestamp(w.now)),
-        if adopted.is_some() {
+        if status == PipStatus::Vastgesteld {
             SqlValue::Text(w.actor.clone())
         } else {
             SqlValue::Null
@@ -321,7 +344,7 @@ pub(super) fn insert_version(
         migrated,
         created_by: w.actor.clone(),
         created_at: w.now,
-        adopted_by: adopted.map(|_| w.actor.clone()),
+        adopted_by: (status == PipStatus::Vastgesteld).then(|| w.actor.clone()),
     };
     let Value::Object(all) = serde_json::to_value(&version)? else {
         unreachable!("a version serialises to an object")
@@ -421,5 +444,44 @@ impl Store {
             course_hours: self.course_hours(client_id)?,
             providers: self.known_providers()?,
         })
+    }
+}
+
+impl Store {
+    /// Imports route histories as adopted, migrated versions in one transaction; a version with
+    /// the same route and dagtekening already present is skipped.
+    pub fn import_migrated_versions(
+        &mut self,
+        rows: Vec<(Uuid, PipContent, Option<NaiveDate>)>,
+    ) -> Result<Vec<super::ImportOutcome>> {
+        let mut w = self.begin_write()?;
+        let mut outcomes = Vec::with_capacity(rows.len());
+        for (client_id, content, dagtekening) in rows {
+            let exists: Option<i64> =
+                w.tx.query_row(
+                    "SELECT 1 FROM pip_versions WHERE client_id = ?1 AND migrated = 1
+                     AND leerroute IS ?2 AND dagtekening IS ?3",
+                    params![
+                        client_id.to_string(),
+                        content.leerroute.map(|r| super::clients::code(&r)),
+                        dagtekening.map(|d| d.to_string())
+                    ],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if exists.is_some() {
+                outcomes.push(super::ImportOutcome::AlreadyPresent);
+                continue;
+            }
+            let number: u32 = w.tx.query_row(
+                "SELECT coalesce(max(number), 0) + 1 FROM pip_versions WHERE client_id = ?1",
+                [client_id.to_string()],
+                |r| r.get(0),
+            )?;
+            insert_migrated(&mut w, &client_id, number, content, dagtekening)?;
+            outcomes.push(super::ImportOutcome::Imported);
+        }
+        w.commit()?;
+        Ok(outcomes)
     }
 }
