@@ -9,6 +9,7 @@ use rand::{Rng, SeedableRng};
 
 use crate::domain::bsn::complete_with_check_digit;
 use crate::domain::identity::DEFAULT_MUNICIPALITIES;
+use crate::domain::{CefrLevel, ExtensionInput, Leerroute, PipContent, VersionKind};
 use crate::domain::{
     ClientInput, ClientStatus, ClientType, ContactAttemptInput, ContactChannel, ContactOutcome,
     Gender, StatushouderSubtype,
@@ -22,6 +23,14 @@ mod intake;
 
 pub use hours::{GeneratedHours, PROVIDERS};
 
+/// Invented goals of a PIP.
+const GOALS: [&str; 4] = [
+    "Werk in de zorg; eerst een taalstage in een verpleeghuis",
+    "Zelfstandig boodschappen doen, afspraken maken bij de huisarts en de weg vinden",
+    "Een mbo-opleiding logistiek en daarna werk als chauffeur",
+    "Betaald werk in de horeca en Nederlands op B1-niveau",
+];
+
 /// One generated client with the ledger entries of their dossier.
 #[derive(Debug, Clone)]
 pub struct GeneratedClient {
@@ -29,6 +38,9 @@ pub struct GeneratedClient {
     pub contact_attempts: Vec<ContactAttemptInput>,
     pub notes: Vec<String>,
     pub intake: Option<GeneratedIntake>,
+    /// PIP versions, oldest first: adopted on the date, or a concept without one.
+    pub pips: Vec<(PipContent, Option<NaiveDate>)>,
+    pub extensions: Vec<ExtensionInput>,
     pub hours: GeneratedHours,
 }
 
@@ -449,12 +461,69 @@ fn one_client(
         status,
         ClientStatus::Aangemeld | ClientStatus::Intake | ClientStatus::Pip
     );
+    let mut pips = Vec::new();
+    let mut extensions = Vec::new();
     let hours = if in_course {
         let course_start = brp + Duration::days(rng.random_range(60..150));
         let z_route = rng.random_bool(0.2);
         let finished = status == ClientStatus::Afgerond;
-        hours::generate(rng, client_type, course_start, today, z_route, finished)
+        let generated = hours::generate(rng, client_type, course_start, today, z_route, finished);
+        // The first PIP within its 10 weeks, before the course starts.
+        let dagtekening = (kennisgeving.max(brp) + Duration::days(rng.random_range(35..71)))
+            .min(course_start)
+            .min(today);
+        let provider = generated.reports.first().map(|r| r.provider.clone());
+        let (route, level) = if z_route {
+            (Leerroute::ZRoute, CefrLevel::A1)
+        } else {
+            (Leerroute::B1, CefrLevel::B1)
+        };
+        let first = PipContent {
+            reason: Some("Eerste PIP na de brede intake".into()),
+            leerroute: Some(route),
+            target_level: Some(level),
+            goals: Some(GOALS.choose(rng).copied().unwrap_or(GOALS[0]).to_owned()),
+            provider,
+            waiting_list_date: Some(dagtekening - Duration::days(rng.random_range(0..20))),
+            course_start_date: Some(course_start),
+            participation_hours_per_week: z_route.then_some(8),
+            monitoring: Some("Voortgangsgesprek elk kwartaal; rapportage van de taalschool".into()),
+            ..PipContent::first()
+        };
+        pips.push((first.clone(), Some(dagtekening)));
+        // Now and then the route changes within the 18 months: B1-route → Z-route.
+        let change = dagtekening + Duration::days(rng.random_range(180..500));
+        if !z_route && change < today && rng.random_bool(0.08) {
+            pips.push((
+                PipContent {
+                    kind: VersionKind::Routewijziging,
+                    reason: Some("De B1-route blijkt niet haalbaar; verder in de Z-route".into()),
+                    leerroute: Some(Leerroute::ZRoute),
+                    target_level: Some(CefrLevel::A1),
+                    participation_hours_per_week: Some(8),
+                    ..first
+                },
+                Some(change),
+            ));
+        }
+        // Termijnen that end within half a year were sometimes extended by DUO.
+        let end = crate::domain::termijn::add_years(dagtekening + Duration::days(1), 3);
+        if (end - today).num_days() < 180 && rng.random_bool(0.3) {
+            extensions.push(ExtensionInput {
+                decision_date: (end - Duration::days(60)).min(today),
+                ground: "Ziekte en wachttijd bij de taalschool".into(),
+                new_end: end + Duration::days(rng.random_range(90..365)),
+            });
+        }
+        generated
     } else {
+        if status == ClientStatus::Pip {
+            let draft = PipContent {
+                goals: Some(GOALS.choose(rng).copied().unwrap_or(GOALS[0]).to_owned()),
+                ..PipContent::first()
+            };
+            pips.push((draft, None));
+        }
         GeneratedHours::default()
     };
     GeneratedClient {
@@ -462,6 +531,8 @@ fn one_client(
         contact_attempts,
         notes,
         intake,
+        pips,
+        extensions,
         hours,
     }
 }
@@ -547,6 +618,23 @@ mod tests {
         assert!(with(&|h| !h.entries.is_empty()) > 250);
         assert!(with(&|h| !h.absences.is_empty()) > 100);
         assert!(with(&|h| !h.exams.is_empty()) > 20);
+        let adopted = generated
+            .iter()
+            .filter(|c| c.pips.iter().any(|(_, d)| d.is_some()))
+            .count();
+        let changed = generated.iter().filter(|c| c.pips.len() > 1).count();
+        let extended = generated
+            .iter()
+            .filter(|c| !c.extensions.is_empty())
+            .count();
+        assert!(
+            adopted > 250 && changed > 3 && extended > 3,
+            "{adopted} {changed} {extended}"
+        );
+        let today = options(1).today;
+        for (content, _) in generated.iter().flat_map(|c| &c.pips) {
+            content.validate(today).unwrap();
+        }
         let registered_only = generated
             .iter()
             .filter(|c| c.input.status == ClientStatus::Aangemeld)

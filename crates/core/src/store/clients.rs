@@ -397,6 +397,17 @@ impl Store {
             if let Some(intake) = generated.intake {
                 super::intakes::insert_generated(&mut w, &client.id, intake)?;
             }
+            for (number, (content, dagtekening)) in (1..).zip(generated.pips) {
+                match dagtekening {
+                    Some(date) => {
+                        super::pips::insert_adopted(&mut w, &client.id, number, content, date)?
+                    }
+                    None => super::pips::insert_version(&mut w, &client.id, number, content)?,
+                };
+            }
+            for extension in generated.extensions {
+                super::termijn::insert_extension(&mut w, &client.id, extension)?;
+            }
             let hours = generated.hours;
             for report in hours.reports {
                 super::progress_reports::insert_report(&mut w, &client.id, report)?;

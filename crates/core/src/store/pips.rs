@@ -288,6 +288,24 @@ pub(super) fn insert_migrated(
     )
 }
 
+/// Inserts a version adopted on `dagtekening` (for generated caseloads).
+pub(super) fn insert_adopted(
+    w: &mut WriteTx<'_>,
+    client_id: &Uuid,
+    number: u32,
+    content: PipContent,
+    dagtekening: NaiveDate,
+) -> Result<PipVersion> {
+    insert(
+        w,
+        client_id,
+        number,
+        content,
+        PipStatus::Vastgesteld,
+        Some(dagtekening),
+    )
+}
+
 /// Inserts a concept.
 pub(super) fn insert_version(
     w: &mut WriteTx<'_>,
