@@ -89,6 +89,22 @@ enum Command {
         /// The client: id, external id or BSN.
         client: String,
     },
+    /// Set a municipality's letterhead for beschikkingen (only the given fields change).
+    Letterhead {
+        municipality: String,
+        #[arg(long)]
+        department: Option<String>,
+        #[arg(long)]
+        address: Option<String>,
+        #[arg(long)]
+        postcode_city: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        website: Option<String>,
+    },
     /// Fill the database with a synthetic caseload (invented people, valid fake BSNs).
     Generate {
         #[arg(long, default_value_t = 60)]
@@ -282,6 +298,31 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Hours(command) => hours::run(&mut store, command, today, json)?,
         Command::Pip(command) => pip::run(&mut store, command, today, json)?,
+        Command::Letterhead {
+            municipality,
+            department,
+            address,
+            postcode_city,
+            phone,
+            email,
+            website,
+        } => {
+            let old = store.letterhead(&municipality)?;
+            let new = traject_core::store::LetterheadSettings {
+                department: department.or(old.department),
+                address: address.or(old.address),
+                postcode_city: postcode_city.or(old.postcode_city),
+                phone: phone.or(old.phone),
+                email: email.or(old.email),
+                website: website.or(old.website),
+            };
+            store.set_letterhead(&municipality, new.clone())?;
+            if json {
+                output::json(&new)?;
+            } else {
+                println!("Briefhoofd van Gemeente {municipality} opgeslagen");
+            }
+        }
         Command::Termijn { client } => {
             let id = hours::find_client(&store, &client)?;
             pip::termijn(&store.termijn_view(&id, today)?, json)?;

@@ -23,6 +23,16 @@ mod intake;
 
 pub use hours::{GeneratedHours, PROVIDERS};
 
+/// Street names for invented addresses.
+const STREETS: [&str; 6] = [
+    "Nassaustraat",
+    "Tulpenlaan",
+    "Kerkstraat",
+    "Duinweg",
+    "Hyacintenhof",
+    "Stationsweg",
+];
+
 /// Invented goals of a PIP.
 const GOALS: [&str; 4] = [
     "Werk in de zorg; eerst een taalstage in een verpleeghuis",
@@ -373,6 +383,17 @@ fn one_client(
             break String::from(bsn);
         }
     };
+    let address = format!(
+        "{} {}, {} {} {}",
+        STREETS.choose(rng).copied().unwrap_or(STREETS[0]),
+        rng.random_range(1..120),
+        rng.random_range(2100..2300),
+        ["AB", "CD", "EK", "GR", "LM", "TV"]
+            .choose(rng)
+            .copied()
+            .unwrap_or("AB"),
+        municipality
+    );
     let slug = family_name.to_lowercase().replace([' ', '-', '\''], "");
     let input = ClientInput {
         external_id: Some(format!("DEMO-{:06}", index + 1)),
@@ -405,7 +426,7 @@ fn one_client(
         email: rng
             .random_bool(0.6)
             .then(|| format!("{}.{slug}@voorbeeld.nl", given_name.to_lowercase())),
-        address: None,
+        address: Some(address),
         consultant,
         status,
     };
