@@ -92,12 +92,10 @@ export type { TermijnView } from './bindings/TermijnView';
 export type { TimelineKind } from './bindings/TimelineKind';
 export type { TimelineEvent } from './bindings/TimelineEvent';
 export type { PipOverview } from './bindings/PipOverview';
+export type { SavedDocument } from './bindings/SavedDocument';
 
 import type { ApiError } from './bindings/ApiError';
 import type { StoredAnswer } from './bindings/StoredAnswer';
 export type ApiErrorCode = ApiError['code'];
 /** An intake answer as JSON: text, number, 'YYYY-MM-DD', boolean, chosen values, or null (cleared). */
 export type AnswerValue = StoredAnswer['value'];
-
-/** Where a generated document was saved. */
-export type SavedDocument = { path: string };

@@ -19,6 +19,7 @@ function summary(i: number, given: string, family: string): ClientSummary {
     status: 'in_traject',
     consultant: 'Fatima de Vries',
     brp_registration_date: '2024-02-09',
+    termijn_end: null,
   };
 }
 
@@ -71,6 +72,24 @@ describe('Caseload', () => {
       sort: 'name',
       descending: false,
     });
+  });
+
+  it('shows the termijn end per client in its own column', async () => {
+    installIpc({
+      caseload: () => [
+        { ...summary(1, 'Ahmed', 'Haddad'), termijn_end: '2027-03-16' },
+        summary(2, 'Mariam', 'Tesfay'),
+        { ...summary(3, 'Olena', 'Kovalenko'), termijn_end: '2025-05-01' },
+      ],
+    });
+    render(Caseload);
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(3));
+    expect(screen.getByText('Termijn tot')).toBeTruthy();
+    const cells = screen.getAllByTestId('caseload-termijn-end');
+    expect(cells.map((c) => c.textContent?.trim())).toEqual(['16-03-2027', '—', '01-05-2025']);
+    // Within half a year of today (14-03-2025) stands out.
+    expect(cells[2].classList.contains('soon')).toBe(true);
+    expect(cells[0].classList.contains('soon')).toBe(false);
   });
 
   it('shows the empty state', async () => {

@@ -6,6 +6,7 @@ import { app } from '../lib/app.svelte';
 import { router } from '../shell/router.svelte';
 import { appState, client, installIpc } from '../test/ipc';
 import { portfolioView } from '../test/hours';
+import { adoptedOverview, pipOverview, termijnView } from '../test/pip';
 import type { ContactAttemptInput, Dossier as DossierT, NoteInput } from '../api';
 
 function dossier(): DossierT {
@@ -143,12 +144,17 @@ describe('Dossier', () => {
     expect(calls.find((c) => c.cmd === 'add_note')!.args).toEqual({ clientId: 'c-1', input: { text: 'Belafspraak bevestigd' } });
   });
 
-  it('has a Brede intake tab between Overzicht and Contactpogingen', async () => {
-    installIpc({ open_dossier: () => dossier(), client_intakes: () => [] });
+  it('has the Brede intake and PIP en termijn tabs between Overzicht and Contactpogingen', async () => {
+    installIpc({ open_dossier: () => dossier(), client_intakes: () => [], pip_overview: () => pipOverview() });
     const user = userEvent.setup();
     render(Dossier, { props: { id: 'c-1' } });
     const tabs = (await screen.findAllByRole('tab')).map((t) => t.textContent?.trim());
-    expect(tabs.slice(0, 3)).toEqual(['Overzicht', 'Brede intake', expect.stringContaining('Contactpogingen')]);
+    expect(tabs.slice(0, 4)).toEqual([
+      'Overzicht',
+      'Brede intake',
+      'PIP en termijn',
+      expect.stringContaining('Contactpogingen'),
+    ]);
     await user.click(screen.getByTestId('tab-intake'));
     expect((await screen.findByTestId('start-intake')).textContent).toContain('Brede intake starten');
   });
@@ -164,6 +170,54 @@ describe('Dossier', () => {
     expect(calls.find((c) => c.cmd === 'client_portfolio')!.args).toEqual({ clientId: 'c-1', route: null });
     await user.click(screen.getByTestId('tab-exams'));
     expect(await screen.findByTestId('exam-form')).toBeTruthy();
+  });
+
+  it('shows the termijn end in the header and the timeline in the overview', async () => {
+    const calls = installIpc({
+      open_dossier: () => dossier(),
+      pip_overview: () =>
+        adoptedOverview({
+          timeline: [
+            { date: '2024-01-10', kind: 'registratie', label: 'Inschrijving BRP', upcoming: false },
+            { date: '2024-03-15', kind: 'pip', label: 'PIP versie 1 vastgesteld: B1-route', upcoming: false },
+            { date: '2024-03-16', kind: 'termijn_start', label: 'Start inburgeringstermijn', upcoming: false },
+            { date: '2027-03-16', kind: 'termijn_einde', label: 'Einde inburgeringstermijn', upcoming: true },
+          ],
+        }),
+    });
+    render(Dossier, { props: { id: 'c-1' } });
+
+    const end = await screen.findByTestId('header-termijn-end');
+    expect(end.textContent?.replace(/\s+/g, ' ').trim()).toBe('Termijn tot 16-03-2027');
+    expect(screen.getByTestId('header-termijn').textContent).toContain('nog 732 dagen');
+    expect(calls.find((c) => c.cmd === 'pip_overview')!.args).toEqual({ clientId: 'c-1' });
+
+    const events = within(screen.getByTestId('timeline')).getAllByTestId('timeline-event');
+    expect(events.map((e) => e.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      '10-01-2024 Inschrijving BRP',
+      '15-03-2024 PIP versie 1 vastgesteld: B1-route',
+      '16-03-2024 Start inburgeringstermijn',
+      '16-03-2027 Einde inburgeringstermijn',
+    ]);
+    expect(events[3].classList.contains('upcoming')).toBe(true);
+    expect(events[2].classList.contains('upcoming')).toBe(false);
+    // Today sits between what happened and what is to come.
+    expect(screen.getByTestId('timeline').textContent).toContain('Vandaag');
+  });
+
+  it('shows the first PIP deadline in the header until the termijn starts, and opens the PIP tab', async () => {
+    installIpc({
+      open_dossier: () => dossier(),
+      pip_overview: () => pipOverview({ termijn: termijnView({ first_pip_deadline: '2025-03-21' }) }),
+    });
+    const user = userEvent.setup();
+    render(Dossier, { props: { id: 'c-1' } });
+    const deadline = await screen.findByTestId('header-pip-deadline');
+    expect(deadline.textContent?.replace(/\s+/g, ' ').trim()).toBe('Eerste PIP uiterlijk 21-03-2025 nog 7 dagen');
+    expect(screen.queryByTestId('header-termijn-end')).toBeNull();
+    await user.click(screen.getByTestId('tab-pip'));
+    expect(await screen.findByTestId('pip-deadline')).toBeTruthy();
+    expect(screen.getByTestId('pip-draft').textContent).toContain('PIP opstellen');
   });
 
   it('opens the edit form via Bewerken and goes back to the caseload', async () => {

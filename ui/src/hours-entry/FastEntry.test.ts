@@ -17,6 +17,7 @@ function summary(id: string, given: string, family: string, municipality: string
     status: 'in_traject',
     consultant: 'Fatima de Vries',
     brp_registration_date: null,
+    termijn_end: null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatFieldValue, fullName, orEmpty } from './format';
+import { daysBetween, daysLeftText, formatDate, formatFieldValue, fullName, orEmpty } from './format';
 import { clientCount, pendingCount } from './labels';
 
 describe('format', () => {
@@ -7,6 +7,23 @@ describe('format', () => {
     expect(formatDate('2024-02-09')).toBe('09-02-2024');
     expect(formatDate(null)).toBe('—');
     expect(formatDate('')).toBe('—');
+  });
+
+  it('counts days between dates and says how many are left', () => {
+    expect(daysBetween('2025-03-14', '2025-03-21')).toBe(7);
+    expect(daysBetween('2025-03-14', '2025-03-01')).toBe(-13);
+    expect(daysBetween('2024-03-16', '2027-03-16')).toBe(1095);
+    expect(daysLeftText(1095)).toBe('nog 1.095 dagen');
+    expect(daysLeftText(1)).toBe('nog 1 dag');
+    expect(daysLeftText(0)).toBe('vandaag');
+    expect(daysLeftText(-3)).toBe('verstreken sinds 3 dagen');
+  });
+
+  it('renders PIP audit values in Dutch', () => {
+    expect(formatFieldValue('leerroute', 'z_route')).toBe('Z-route');
+    expect(formatFieldValue('kind', 'afschalen')).toBe('Afschalen naar A2');
+    expect(formatFieldValue('status', 'vastgesteld')).toBe('Vastgesteld');
+    expect(formatFieldValue('dagtekening', '2025-03-14')).toBe('14-03-2025');
   });
 
   it('renders audit values in Dutch', () => {

@@ -8,7 +8,8 @@ import type {
   PipVersion,
   VersionKind,
 } from '../api';
-import { daysBetween } from '../lib/format';
+import { EMPTY, daysBetween, formatDate } from '../lib/format';
+import { LEERROUTE_LABELS, MAP_EXEMPTION_LABELS, VERSION_KIND_LABELS } from '../lib/labels';
 
 /** The fields of PipContent, in the order the form and the read-only view show them. */
 export const CONTENT_FIELDS = [
@@ -165,3 +166,40 @@ export const LEVEL_HINTS: Record<Leerroute, string> = {
   onderwijsroute: 'B1 of B2',
   z_route: 'A1',
 };
+
+type ContentField = (typeof CONTENT_FIELDS)[number];
+
+/** The blocks the form and the read-only view group the content in. */
+export const SECTIONS: { title: string; fields: readonly ContentField[] }[] = [
+  {
+    title: 'Leerroute en taal',
+    fields: ['kind', 'reason', 'leerroute', 'target_level', 'provider', 'waiting_list_date', 'course_start_date', 'goals'],
+  },
+  { title: 'MAP en PVT', fields: ['map_exemption', 'map_exemption_reason', 'map_agreement', 'pvt_agreement'] },
+  {
+    title: 'Participatie',
+    fields: ['participation_hours_per_week', 'participation_agreement', 'participatiewet'],
+  },
+  { title: 'Randvoorwaarden en monitoring', fields: ['preconditions', 'monitoring'] },
+];
+
+/** A content field's value in Dutch, for the read-only view. */
+export function displayValue(c: PipContent, field: ContentField): string {
+  switch (field) {
+    case 'kind':
+      return VERSION_KIND_LABELS[c.kind] ?? c.kind;
+    case 'leerroute':
+      return c.leerroute ? LEERROUTE_LABELS[c.leerroute] : EMPTY;
+    case 'map_exemption':
+      return MAP_EXEMPTION_LABELS[c.map_exemption] ?? c.map_exemption;
+    case 'waiting_list_date':
+    case 'course_start_date':
+      return formatDate(c[field]);
+    case 'participation_hours_per_week':
+      return c.participation_hours_per_week == null ? EMPTY : `${c.participation_hours_per_week} uur per week`;
+    default: {
+      const v = c[field];
+      return v == null || v === '' ? EMPTY : String(v);
+    }
+  }
+}

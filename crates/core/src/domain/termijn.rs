@@ -77,6 +77,7 @@ pub struct Termijn {
     /// The latest ontheffing, if any.
     pub exemption: Option<ExemptionKind>,
     /// Days from `today` to `end` (negative once passed).
+    #[ts(type = "number")]
     pub days_remaining: i64,
 }
 

@@ -20,4 +20,4 @@ exemption: ExemptionKind | null,
 /**
  * Days from `today` to `end` (negative once passed).
  */
-days_remaining: bigint, };
+days_remaining: number, };
