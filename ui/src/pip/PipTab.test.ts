@@ -63,7 +63,7 @@ describe('PIP en termijn', () => {
       pip_overview: () =>
         adoptedOverview({
           termijn: termijnView({
-            termijn: termijn({ end: '2027-09-16', extensions: 1, exemption: 'gedeeltelijk', days_remaining: 916 as unknown as bigint }),
+            termijn: termijn({ end: '2027-09-16', extensions: 1, exemption: 'gedeeltelijk', days_remaining: 916 }),
             first_pip_adopted: true,
           }),
         }),
@@ -86,7 +86,7 @@ describe('PIP en termijn', () => {
     installIpc({
       pip_overview: () =>
         adoptedOverview({
-          termijn: termijnView({ termijn: termijn({ end: '2025-03-10', days_remaining: -4 as unknown as bigint }), first_pip_adopted: true }),
+          termijn: termijnView({ termijn: termijn({ end: '2025-03-10', days_remaining: -4 }), first_pip_adopted: true }),
         }),
     });
     render(PipTab, { props: { client: CLIENT } });
@@ -411,7 +411,7 @@ describe('PIP en termijn', () => {
         const ext = { id: 'x1', client_id: 'c-1', recorded_by: 'Fatima de Vries', recorded_at: '2025-03-14T10:00:00Z', ...input };
         overview = adoptedOverview({
           termijn: termijnView({
-            termijn: termijn({ end: input.new_end, extensions: 1, days_remaining: 916 as unknown as bigint }),
+            termijn: termijn({ end: input.new_end, extensions: 1, days_remaining: 916 }),
             first_pip_adopted: true,
             extensions: [ext],
           }),

@@ -44,7 +44,7 @@ export function termijn(overrides: Partial<Termijn> = {}): Termijn {
     end: '2027-03-16',
     extensions: 0,
     exemption: null,
-    days_remaining: 732 as unknown as bigint,
+    days_remaining: 732,
     ...overrides,
   };
 }
