@@ -132,32 +132,14 @@ impl Store {
         let row_id = id.to_string();
         let mut w = self.begin_write()?;
         let updated_at = timestamp(w.now);
-        let assignments: Vec<String> = changed.iter().map(|f| format!("{f} = ?")).collect();
-        let mut values: Vec<SqlValue> = changed.iter().map(|f| to_sql(&new_fields[*f])).collect();
-        values.push(SqlValue::Text(updated_at));
-        values.push(SqlValue::Text(row_id.clone()));
-        w.tx.execute(
-            &format!(
-                "UPDATE clients SET {}, updated_at = ? WHERE id = ?",
-                assignments.join(", ")
-            ),
-            params_from_iter(values),
-        )?;
-        let mut changes = Vec::new();
-        for field in changed {
-            w.outbox(ENTITY, &row_id, field, &new_fields[field])?;
-            changes.push(FieldChange {
-                field: field.to_owned(),
-                old: display(field, &old_fields[field]),
-                new: display(field, &new_fields[field]),
-            });
-        }
-        w.audit(
-            AuditAction::Update,
+        w.update_fields(
             ENTITY,
             &row_id,
-            Some(&row_id),
-            &changes,
+            &row_id,
+            &old_fields,
+            &new_fields,
+            &changed,
+            Some(("updated_at", updated_at)),
         )?;
         w.commit()?;
         self.client(id)

@@ -130,33 +130,15 @@ impl Store {
         if changed.is_empty() {
             return Ok(old);
         }
-        let row_id = id.to_string();
         let mut w = self.begin_write()?;
-        let assignments: Vec<String> = changed.iter().map(|f| format!("{f} = ?")).collect();
-        let mut values: Vec<SqlValue> = changed.iter().map(|f| to_sql(&after[*f])).collect();
-        values.push(SqlValue::Text(row_id.clone()));
-        w.tx.execute(
-            &format!(
-                "UPDATE pip_versions SET {} WHERE id = ?",
-                assignments.join(", ")
-            ),
-            params_from_iter(values),
-        )?;
-        let mut changes = Vec::new();
-        for field in changed {
-            w.outbox(ENTITY, &row_id, field, &after[field])?;
-            changes.push(FieldChange {
-                field: field.to_owned(),
-                old: display(field, &before[field]),
-                new: display(field, &after[field]),
-            });
-        }
-        w.audit(
-            AuditAction::Update,
+        w.update_fields(
             ENTITY,
-            &row_id,
-            Some(&old.client_id.to_string()),
-            &changes,
+            &id.to_string(),
+            &old.client_id.to_string(),
+            &before,
+            &after,
+            &changed,
+            None,
         )?;
         w.commit()?;
         self.pip_version(id)

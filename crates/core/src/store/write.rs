@@ -3,11 +3,13 @@
 //! everything of a write is on disk or nothing is.
 
 use chrono::{DateTime, SubsecRound, Utc};
-use rusqlite::{params, Transaction};
-use serde_json::Value;
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params, params_from_iter, Transaction};
+use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::audit::{AuditAction, FieldChange};
+use super::clients::{display, to_sql};
 use super::{settings, Result, Store, SCHEMA_VERSION};
 use crate::sync::hlc::HlcState;
 
@@ -85,6 +87,49 @@ impl WriteTx<'_> {
             &id,
             crate::sync::outbox::LEDGER_ROW,
             &Value::Null,
+        )
+    }
+
+    /// Writes the `changed` fields of a mutable row of `table` (also its sync entity): one
+    /// UPDATE (plus `also`, e.g. `updated_at`, which does not sync), one outbox op per field
+    /// and one audit entry with old → new.
+    #[allow(clippy::too_many_arguments)]
+    pub fn update_fields(
+        &mut self,
+        table: &str,
+        row_id: &str,
+        client_id: &str,
+        before: &Map<String, Value>,
+        after: &Map<String, Value>,
+        changed: &[&str],
+        also: Option<(&str, String)>,
+    ) -> Result<()> {
+        let mut assignments: Vec<String> = changed.iter().map(|f| format!("{f} = ?")).collect();
+        let mut values: Vec<SqlValue> = changed.iter().map(|f| to_sql(&after[*f])).collect();
+        if let Some((column, value)) = also {
+            assignments.push(format!("{column} = ?"));
+            values.push(SqlValue::Text(value));
+        }
+        values.push(SqlValue::Text(row_id.to_owned()));
+        self.tx.execute(
+            &format!("UPDATE {table} SET {} WHERE id = ?", assignments.join(", ")),
+            params_from_iter(values),
+        )?;
+        let mut changes = Vec::new();
+        for field in changed {
+            self.outbox(table, row_id, field, &after[*field])?;
+            changes.push(FieldChange {
+                field: (*field).to_owned(),
+                old: display(field, &before[*field]),
+                new: display(field, &after[*field]),
+            });
+        }
+        self.audit(
+            AuditAction::Update,
+            table,
+            row_id,
+            Some(client_id),
+            &changes,
         )
     }
 
