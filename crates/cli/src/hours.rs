@@ -2,12 +2,10 @@
 
 use anyhow::{anyhow, Context, Result};
 use chrono::NaiveDate;
-use clap::{Subcommand, ValueEnum};
+use clap::Subcommand;
 use traject_core::domain::glossary::{category_label, route_label, source_label, target_label};
 use traject_core::domain::hours::HourEntryInput;
-use traject_core::domain::{
-    HourCategory, HourEntry, HourSource, Leerroute, Quarters, ReversalInput,
-};
+use traject_core::domain::{HourCategory, HourEntry, HourSource, Quarters, ReversalInput};
 use traject_core::store::PortfolioView;
 use traject_core::Store;
 use uuid::Uuid;
@@ -25,10 +23,12 @@ pub enum HoursCommand {
         /// Hours in quarter hours: 2, 1,5, 0.75 or 1:30.
         #[arg(long, value_parser = parse_quarters)]
         hours: Quarters,
-        #[arg(long, value_enum)]
-        category: CategoryArg,
-        #[arg(long, value_enum, default_value = "consultant")]
-        source: SourceArg,
+        /// taal, participatie, map-theorie, map-praktijk, werk, eigen-plek or pvt.
+        #[arg(long, value_parser = code::<HourCategory>)]
+        category: HourCategory,
+        /// consultant, provider-report or client-evidence.
+        #[arg(long, value_parser = code::<HourSource>, default_value = "consultant")]
+        source: HourSource,
         #[arg(long)]
         provider: Option<String>,
         #[arg(long)]
@@ -44,63 +44,11 @@ pub enum HoursCommand {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-pub enum CategoryArg {
-    Taal,
-    Participatie,
-    MapTheorie,
-    MapPraktijk,
-    Werk,
-    EigenPlek,
-    Pvt,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum SourceArg {
-    ProviderReport,
-    Consultant,
-    ClientEvidence,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum RouteArg {
-    B1,
-    Onderwijsroute,
-    ZRoute,
-}
-
-impl From<CategoryArg> for HourCategory {
-    fn from(c: CategoryArg) -> Self {
-        match c {
-            CategoryArg::Taal => Self::Taal,
-            CategoryArg::Participatie => Self::Participatie,
-            CategoryArg::MapTheorie => Self::MapTheorie,
-            CategoryArg::MapPraktijk => Self::MapPraktijk,
-            CategoryArg::Werk => Self::Werk,
-            CategoryArg::EigenPlek => Self::EigenPlek,
-            CategoryArg::Pvt => Self::Pvt,
-        }
-    }
-}
-
-impl From<SourceArg> for HourSource {
-    fn from(s: SourceArg) -> Self {
-        match s {
-            SourceArg::ProviderReport => Self::ProviderReport,
-            SourceArg::Consultant => Self::Consultant,
-            SourceArg::ClientEvidence => Self::ClientEvidence,
-        }
-    }
-}
-
-impl From<RouteArg> for Leerroute {
-    fn from(r: RouteArg) -> Self {
-        match r {
-            RouteArg::B1 => Self::B1,
-            RouteArg::Onderwijsroute => Self::Onderwijsroute,
-            RouteArg::ZRoute => Self::ZRoute,
-        }
-    }
+/// Reads a code as the app stores it (`eigen_plek`, also written `eigen-plek`).
+pub fn code<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    let normalised = text.trim().to_lowercase().replace('-', "_");
+    serde_json::from_value(serde_json::Value::String(normalised))
+        .map_err(|_| format!("'{text}' is geen geldige waarde (zie --help)"))
 }
 
 fn parse_quarters(text: &str) -> Result<Quarters, String> {
@@ -138,8 +86,8 @@ pub fn run(
             let input = HourEntryInput {
                 date,
                 quarters: hours,
-                category: category.into(),
-                source: source.into(),
+                category,
+                source,
                 provider,
                 note,
             };

@@ -77,9 +77,9 @@ enum Command {
     Portfolio {
         /// The client: id, external id or BSN.
         client: String,
-        /// Count against this leerroute (until a PIP records it).
-        #[arg(long, value_enum)]
-        route: Option<hours::RouteArg>,
+        /// Count against this leerroute until a PIP records it: b1, onderwijsroute or z-route.
+        #[arg(long, value_parser = hours::code::<traject_core::domain::Leerroute>)]
+        route: Option<traject_core::domain::Leerroute>,
     },
     /// Draft, adopt and list PIP versions; generate the beschikking.
     #[command(subcommand)]
@@ -330,7 +330,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Portfolio { client, route } => {
             let id = hours::find_client(&store, &client)?;
             store.record_read(&id, "portfolio")?;
-            let view = store.portfolio(&id, route.map(Into::into), today)?;
+            let view = store.portfolio(&id, route, today)?;
             hours::portfolio(&view, json)?;
         }
         Command::Export(ExportCommand::Clients { format, output }) => {

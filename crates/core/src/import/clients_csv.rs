@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::table::{ImportError, ImportReport, RowError, Table};
 use crate::domain::{ClientInput, ClientStatus, ClientType, Gender, StatushouderSubtype};
-use crate::store::{ImportOutcome, Store};
+use crate::store::Store;
 
 pub const REQUIRED_COLUMNS: [&str; 9] = [
     "external_id",
@@ -227,17 +227,7 @@ pub fn import_clients(
     let parsed = parse_clients(bytes, today, &municipalities)?;
     let rows: Vec<ClientInput> = parsed.rows.into_iter().map(|(_, input)| input).collect();
     let outcomes = store.import_clients(rows)?;
-    Ok(ImportReport {
-        imported: outcomes
-            .iter()
-            .filter(|o| **o == ImportOutcome::Imported)
-            .count(),
-        already_present: outcomes
-            .iter()
-            .filter(|o| **o == ImportOutcome::AlreadyPresent)
-            .count(),
-        rejected: parsed.rejected,
-    })
+    Ok(ImportReport::new(&outcomes, parsed.rejected))
 }
 
 #[cfg(test)]

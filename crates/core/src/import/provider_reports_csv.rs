@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::clients_csv::parse_date;
 use super::table::{ImportError, ImportReport, Row, RowError, Table};
 use crate::domain::{CefrLevel, ProgressReportInput, Quarters, SkillLevels};
-use crate::store::{ImportOutcome, Store};
+use crate::store::Store;
 
 pub const REQUIRED_COLUMNS: [&str; 4] = ["client", "provider", "period_start", "period_end"];
 
@@ -211,19 +211,8 @@ pub fn import_provider_reports(
             )),
         }
     }
-    rejected.sort_by_key(|e| e.line);
     let outcomes = store.import_progress_reports(rows)?;
-    Ok(ImportReport {
-        imported: outcomes
-            .iter()
-            .filter(|o| **o == ImportOutcome::Imported)
-            .count(),
-        already_present: outcomes
-            .iter()
-            .filter(|o| **o == ImportOutcome::AlreadyPresent)
-            .count(),
-        rejected,
-    })
+    Ok(ImportReport::new(&outcomes, rejected))
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::table::{ImportError, ImportReport, RowError, Table};
 use crate::domain::pip::ROUTE_CHANGE_MONTHS;
 use crate::domain::termijn::add_months;
 use crate::domain::{Leerroute, PipContent, VersionKind};
-use crate::store::{ImportOutcome, Store};
+use crate::store::Store;
 
 pub const REQUIRED_COLUMNS: [&str; 2] = ["external_id", "leerroute"];
 pub const OPTIONAL_COLUMNS: [&str; 3] = ["route_start_date", "pip_date", "provider"];
@@ -132,20 +132,9 @@ pub fn import_routes(
         warnings.extend(rule_warnings(history));
     }
     warnings.sort();
-    rejected.sort_by_key(|e| e.line);
     let outcomes = store.import_migrated_versions(found)?;
     Ok(RoutesReport {
-        rows: ImportReport {
-            imported: outcomes
-                .iter()
-                .filter(|o| **o == ImportOutcome::Imported)
-                .count(),
-            already_present: outcomes
-                .iter()
-                .filter(|o| **o == ImportOutcome::AlreadyPresent)
-                .count(),
-            rejected,
-        },
+        rows: ImportReport::new(&outcomes, rejected),
         warnings,
     })
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::glossary::field_label;
-use crate::store::StoreError;
+use crate::store::{ImportOutcome, StoreError};
 
 /// A problem with the file as a whole: nothing was imported.
 #[derive(Debug, thiserror::Error)]
@@ -74,6 +74,22 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// The report of an import that stored `outcomes` and rejected the rows in `rejected`.
+    pub fn new(outcomes: &[ImportOutcome], mut rejected: Vec<RowError>) -> Self {
+        rejected.sort_by_key(|e| e.line);
+        Self {
+            imported: outcomes
+                .iter()
+                .filter(|o| **o == ImportOutcome::Imported)
+                .count(),
+            already_present: outcomes
+                .iter()
+                .filter(|o| **o == ImportOutcome::AlreadyPresent)
+                .count(),
+            rejected,
+        }
+    }
+
     /// The lines that were not imported.
     pub fn rejected_lines(&self) -> Vec<u64> {
         let mut lines: Vec<u64> = self.rejected.iter().map(|e| e.line).collect();
