@@ -94,3 +94,22 @@ fn route_histories_import_once_and_warn_about_rule_breaks() {
     let list = env.ok(&["pip", "list", "G-2"]);
     assert!(list.contains("Overgenomen uit vorig systeem"), "{list}");
 }
+
+#[test]
+fn the_provider_list_is_extended_once_per_name() {
+    let env = env();
+    assert!(env
+        .ok(&["provider", "add", "Taalhuis Bollenstreek"])
+        .contains("toegevoegd"));
+    assert!(env
+        .ok(&["provider", "add", " Taalhuis Bollenstreek "])
+        .contains("stond al"));
+    env.ok(&["provider", "add", "Leerhuis Teylingen"]);
+    let list = env.json(&["provider", "list"]);
+    assert_eq!(
+        list,
+        serde_json::json!(["Leerhuis Teylingen", "Taalhuis Bollenstreek"])
+    );
+    let run = env.fails(&["provider", "add", " "]);
+    assert!(run.stderr.contains("Naam: is verplicht"), "{}", run.stderr);
+}

@@ -89,6 +89,9 @@ enum Command {
         /// The client: id, external id or BSN.
         client: String,
     },
+    /// The language schools the PIP form offers.
+    #[command(subcommand)]
+    Provider(ProviderCommand),
     /// Set a municipality's letterhead for beschikkingen (only the given fields change).
     Letterhead {
         municipality: String,
@@ -136,6 +139,14 @@ enum ClientCommand {
         #[command(flatten)]
         fields: Box<ClientArgs>,
     },
+}
+
+#[derive(Subcommand)]
+enum ProviderCommand {
+    /// Add a language school.
+    Add { name: String },
+    /// List the language schools.
+    List,
 }
 
 #[derive(Subcommand)]
@@ -298,6 +309,21 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Hours(command) => hours::run(&mut store, command, today, json)?,
         Command::Pip(command) => pip::run(&mut store, command, today, json)?,
+        Command::Provider(ProviderCommand::Add { name }) => {
+            if store.add_provider(&name)? {
+                println!("{} toegevoegd", name.trim());
+            } else {
+                println!("{} stond al in de lijst", name.trim());
+            }
+        }
+        Command::Provider(ProviderCommand::List) => {
+            let providers = store.providers()?;
+            if json {
+                output::json(&providers)?;
+            } else {
+                providers.iter().for_each(|p| println!("{p}"));
+            }
+        }
         Command::Letterhead {
             municipality,
             department,

@@ -129,9 +129,18 @@ impl Store {
         if changed.is_empty() {
             return Ok(old);
         }
+        // A move to another municipality makes a new PIP version with the same route.
+        let move_draft = if old.input.municipality == input.municipality {
+            None
+        } else {
+            self.draft_after_move(id, &old.input.municipality, &input.municipality)?
+        };
         let row_id = id.to_string();
         let mut w = self.begin_write()?;
         let updated_at = timestamp(w.now);
+        if let Some((number, content)) = move_draft {
+            super::pips::insert_version(&mut w, id, number, content)?;
+        }
         w.update_fields(
             ENTITY,
             &row_id,

@@ -245,3 +245,39 @@ fn an_adopted_version_gets_a_beschikking_that_is_kept() {
     assert_eq!(doc.file_name, "Beschikking PIP Haddad v1.pdf");
     assert_eq!(store.pip_document_count(&concept.id).unwrap(), 1);
 }
+
+#[test]
+fn a_move_makes_a_new_concept_with_the_same_route() {
+    let (_dir, mut store) = store();
+    let id = client(&mut store);
+    let mut input = store.client(&id).unwrap().input;
+    // Without an adopted PIP a move changes only the client.
+    input.municipality = "Hillegom".into();
+    store.update_client(&id, input.clone(), today()).unwrap();
+    assert!(store.pip_versions(&id).unwrap().is_empty());
+    let first = store.draft_pip(&id, Some(b1()), today()).unwrap();
+    store
+        .adopt_pip(&first.id, adopt(d(2026, 11, 2)), today())
+        .unwrap();
+    input.municipality = "Noordwijk".into();
+    store.update_client(&id, input, today()).unwrap();
+    let versions = store.pip_versions(&id).unwrap();
+    assert_eq!(versions.len(), 2);
+    let moved = &versions[1];
+    assert_eq!(
+        (moved.status, moved.content.kind),
+        (PipStatus::Concept, VersionKind::Verhuizing)
+    );
+    assert_eq!(moved.content.leerroute, Some(Leerroute::B1));
+    assert_eq!(
+        moved.content.reason.as_deref(),
+        Some("Verhuisd van Hillegom naar Noordwijk")
+    );
+    store.adopt_pip(&moved.id, adopt(today()), today()).unwrap();
+    let t = store.termijn_view(&id, today()).unwrap().termijn.unwrap();
+    assert_eq!(
+        t.start,
+        d(2026, 11, 3),
+        "a new version never moves the start"
+    );
+}

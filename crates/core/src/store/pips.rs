@@ -220,6 +220,36 @@ impl Store {
         self.pip_version(id)
     }
 
+    /// The concept a move needs: the latest adopted version's content, same route, kind
+    /// verhuizing. `None` without an adopted PIP or when a concept is already open.
+    pub(super) fn draft_after_move(
+        &self,
+        client_id: &Uuid,
+        from: &str,
+        to: &str,
+    ) -> Result<Option<(u32, PipContent)>> {
+        let versions = self.pip_versions(client_id)?;
+        if versions.iter().any(|v| v.status == PipStatus::Concept) {
+            return Ok(None);
+        }
+        let Some(previous) = versions
+            .iter()
+            .rev()
+            .find(|v| v.status == PipStatus::Vastgesteld)
+        else {
+            return Ok(None);
+        };
+        let content = PipContent {
+            kind: VersionKind::Verhuizing,
+            reason: Some(format!("Verhuisd van {from} naar {to}")),
+            ..previous.content.clone()
+        };
+        Ok(Some((
+            previous.number.max(versions.len() as u32) + 1,
+            content,
+        )))
+    }
+
     /// Course hours (taal) in the ledger, reversals netted.
     pub(super) fn course_hours(&self, client_id: &Uuid) -> Result<Quarters> {
         let sum: i64 = self.conn.query_row(
@@ -483,5 +513,46 @@ impl Store {
         }
         w.commit()?;
         Ok(outcomes)
+    }
+}
+
+impl Store {
+    /// Adds a language school to the list the PIP form offers (the beheerder extends it).
+    pub fn add_provider(&mut self, name: &str) -> Result<bool> {
+        let name = name.trim();
+        if name.is_empty() {
+            let mut errors = crate::domain::ValidationErrors::default();
+            errors.push(crate::domain::FieldError::new(
+                "name",
+                "required",
+                "is verplicht",
+            ));
+            return Err(errors.into());
+        }
+        let mut w = self.begin_write()?;
+        let added = w.tx.execute(
+            "INSERT INTO providers (name, added_by, added_at) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING",
+            params![name, w.actor, timestamp(w.now)],
+        )? == 1;
+        if added {
+            w.outbox("providers", name, "name", &Value::from(name))?;
+            let changes = [FieldChange {
+                field: "name".into(),
+                old: None,
+                new: Some(name.to_owned()),
+            }];
+            w.audit(AuditAction::Create, "providers", name, None, &changes)?;
+        }
+        w.commit()?;
+        Ok(added)
+    }
+
+    /// The provider list, alphabetical.
+    pub fn providers(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name FROM providers ORDER BY name COLLATE NOCASE")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
