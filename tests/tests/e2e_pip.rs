@@ -11,6 +11,22 @@ use chrono::{Duration, Local, Months};
 use fantoccini::Client;
 use webdriver::*;
 
+/// The clients of the database at `db`, as `traject client list --json` prints them.
+fn clients(db: &std::path::Path) -> Vec<serde_json::Value> {
+    let bin = std::env::var("TRAJECT_BIN").expect("TRAJECT_BIN: the traject CLI");
+    let out = std::process::Command::new(bin)
+        .arg("--db")
+        .arg(db)
+        .args(["--json", "client", "list"])
+        .output()
+        .unwrap();
+    serde_json::from_slice::<serde_json::Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
 async fn fill(client: &Client, id: &str, value: &str) {
     set_value(client, id, value).await;
 }
@@ -115,5 +131,49 @@ async fn draft_adopt_see_the_termijn_and_a_refused_afschaling() {
     // The caseload shows the termijn end too.
     click(&client, "[data-testid=nav-caseload]").await;
     wait_for_text(&client, "[data-testid=caseload-termijn-end]", &end).await;
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "drives the real app window: needs a display, tauri-driver and TRAJECT_APP (make test runs it)"]
+async fn the_first_pip_is_drafted_from_the_completed_intake() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("traject.db");
+    cli(&db, &["init", "--name", "Sanne de Vries"]);
+    cli(&db, &["generate", "--clients", "60"]);
+    // A client at the PIP stage: the intake is complete, no PIP yet.
+    let at_pip = clients(&db)
+        .into_iter()
+        .find(|c| c["status"] == "pip")
+        .expect("the demo caseload has a client at the PIP stage");
+    let family = at_pip["family_name"].as_str().unwrap().to_owned();
+    let given = at_pip["given_name"].as_str().unwrap().to_owned();
+
+    let port = 5944 + (std::process::id() % 1000) as u16 * 2;
+    let driver = Driver::start(port);
+    let client = connect(&driver, &db).await;
+    // Any number of hits: the count only says "gevonden" once the search has run.
+    search(&client, &format!("{given} {family}"), "").await;
+    click_text(
+        &client,
+        "[data-testid=caseload-row]",
+        &format!("{given} {family}"),
+    )
+    .await;
+    wait_for_text(&client, "[data-testid=dossier-name]", &family).await;
+    click(&client, "#tab-pip").await;
+    click(&client, "[data-testid=pip-draft]").await;
+    find(&client, "[data-testid=pip-form]").await;
+    let route = client
+        .execute(
+            "return document.getElementById('pip-leerroute').value;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        ["b1", "onderwijsroute", "z_route"].contains(&route.as_str().unwrap_or("")),
+        "the route advice of the intake fills the leerroute: {route:?}"
+    );
     client.close().await.unwrap();
 }

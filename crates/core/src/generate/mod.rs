@@ -538,13 +538,7 @@ fn one_client(
         }
         generated
     } else {
-        if status == ClientStatus::Pip {
-            let draft = PipContent {
-                goals: Some(GOALS.choose(rng).copied().unwrap_or(GOALS[0]).to_owned()),
-                ..PipContent::first()
-            };
-            pips.push((draft, None));
-        }
+        // Clients at the PIP stage have a completed intake and no PIP yet: drafting it is next.
         GeneratedHours::default()
     };
     GeneratedClient {
