@@ -317,7 +317,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Provider(ProviderCommand::List) => {
-            let providers = store.providers()?;
+            let providers = store.known_providers()?;
             if json {
                 output::json(&providers)?;
             } else {

@@ -85,11 +85,19 @@ CREATE TABLE pip_documents (
 ) STRICT;
 CREATE INDEX pip_documents_by_pip ON pip_documents (pip_id, generated_at);
 
+-- The language schools: those the beheerder adds and every one named in a record (the write
+-- path keeps them here, so pick lists read one small table).
 CREATE TABLE providers (
     name     TEXT PRIMARY KEY,
     added_by TEXT NOT NULL,
     added_at TEXT NOT NULL
 ) STRICT;
+INSERT INTO providers (name, added_by, added_at)
+SELECT DISTINCT provider, 'Traject (schema 5)', strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM (
+    SELECT provider FROM hour_entries WHERE provider IS NOT NULL
+    UNION SELECT provider FROM progress_reports
+    UNION SELECT provider FROM absences WHERE provider IS NOT NULL
+);
 
 CREATE TRIGGER termijn_extensions_append_only_u BEFORE UPDATE ON termijn_extensions
 BEGIN SELECT RAISE(ABORT, 'termijn_extensions is append-only'); END;

@@ -139,6 +139,7 @@ pub(super) fn insert_absence(
             timestamp(absence.recorded_at)
         ],
     )?;
+    w.remember_provider(absence.input.provider.as_deref())?;
     let row_id = absence.id.to_string();
     let Value::Object(fields) = serde_json::to_value(&absence)? else {
         unreachable!("an absence serialises to an object")

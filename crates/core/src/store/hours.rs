@@ -122,17 +122,12 @@ impl Store {
         rows.map(|r| r?).collect()
     }
 
-    /// The provider list and every provider named in PIPs, hours, reports and absences, for
-    /// pick lists.
+    /// The provider list: the ones the beheerder added and every one named in a PIP, an hour
+    /// entry, a report or an absence (the write path keeps them on it), for pick lists.
     pub fn known_providers(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT name FROM providers
-             UNION SELECT provider FROM pip_versions WHERE provider IS NOT NULL
-             UNION SELECT provider FROM hour_entries WHERE provider IS NOT NULL
-             UNION SELECT provider FROM progress_reports
-             UNION SELECT provider FROM absences WHERE provider IS NOT NULL
-             ORDER BY 1 COLLATE NOCASE",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name FROM providers ORDER BY name COLLATE NOCASE")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -232,6 +227,7 @@ pub(super) fn insert_row(
         LEDGER_ROW,
         &serde_json::Value::Null,
     )?;
+    w.remember_provider(entry.input.provider.as_deref())?;
     Ok(entry)
 }
 

@@ -91,4 +91,31 @@ mod tests {
         store.create_client(amira(), today()).unwrap();
         assert_eq!(store.caseload(&CaseloadQuery::default()).unwrap().len(), 2);
     }
+
+    /// A laptop on schema 4 (hours, no PIP yet) keeps its hours, and the language schools named
+    /// in them fill the provider list of schema 5.
+    #[test]
+    fn schema_4_hours_carry_their_providers_into_the_provider_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v4.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrate_to(&mut conn, 4).unwrap();
+            conn.execute_batch(
+                "INSERT INTO clients (id, given_name, family_name, municipality, status, created_at, updated_at)
+                 VALUES ('0190c1c6-0000-7000-8000-000000000001', 'Yonas', 'Tesfaye', 'Lisse', 'in_traject',
+                         '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+                 INSERT INTO hour_entries (id, client_id, date, quarters, category, source, provider,
+                         recorded_by, recorded_at)
+                 VALUES ('0190c1c6-0000-7000-8000-000000000002', '0190c1c6-0000-7000-8000-000000000001',
+                         '2025-03-01', 384, 'taal', 'provider_report', 'Taalhuis Bollenstreek',
+                         'Els', '2025-03-02T00:00:00Z');",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.known_providers().unwrap(), ["Taalhuis Bollenstreek"]);
+        let id = "0190c1c6-0000-7000-8000-000000000001".parse().unwrap();
+        assert_eq!(store.hour_entries(&id).unwrap().len(), 1);
+    }
 }

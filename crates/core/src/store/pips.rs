@@ -131,6 +131,7 @@ impl Store {
             return Ok(old);
         }
         let mut w = self.begin_write()?;
+        w.remember_provider(content.provider.as_deref())?;
         w.update_fields(
             ENTITY,
             &id.to_string(),
@@ -363,6 +364,7 @@ fn insert(
         CONTENT_FIELDS.join(", ")
     ))?
     .execute(params_from_iter(values))?;
+    w.remember_provider(content.provider.as_deref())?;
     let version = PipVersion {
         id,
         client_id: *client_id,
@@ -545,14 +547,5 @@ impl Store {
         }
         w.commit()?;
         Ok(added)
-    }
-
-    /// The provider list, alphabetical.
-    pub fn providers(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT name FROM providers ORDER BY name COLLATE NOCASE")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -149,6 +149,7 @@ pub(super) fn insert_report(
     ])?;
     let row_id = report.id.to_string();
     w.outbox(ENTITY, &row_id, LEDGER_ROW, &serde_json::Value::Null)?;
+    w.remember_provider(Some(&i.provider))?;
     let note = format!(
         "Voortgangsrapportage {} t/m {}",
         i.period_start, i.period_end

@@ -133,6 +133,29 @@ impl WriteTx<'_> {
         )
     }
 
+    /// Keeps a language school named in a record on the provider list (synced once, when new),
+    /// so pick lists read one small table.
+    pub fn remember_provider(&mut self, name: Option<&str>) -> Result<()> {
+        let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+            return Ok(());
+        };
+        let added = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO providers (name, added_by, added_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (name) DO NOTHING",
+            )?
+            .execute(params![
+                name,
+                self.actor,
+                super::clients::timestamp(self.now)
+            ])?;
+        if added == 1 {
+            self.outbox("providers", name, "name", &Value::from(name))?;
+        }
+        Ok(())
+    }
+
     /// Persists the clock and commits everything.
     pub fn commit(self) -> Result<()> {
         settings::save_hlc_state(&self.tx, self.clock)?;
