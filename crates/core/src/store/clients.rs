@@ -67,6 +67,8 @@ pub enum CaseloadSort {
     Status,
     Consultant,
     BrpRegistrationDate,
+    /// The end of the termijn in force; clients without a termijn last.
+    TermijnEnd,
 }
 
 /// Search text and filters of the caseload screen.
@@ -253,15 +255,24 @@ impl Store {
             CaseloadSort::BrpRegistrationDate => {
                 format!("brp_registration_date {direction}, {name_order}")
             }
+            // Column 11 is the termijn end as SQLite computes it: for ordering only (a start on
+            // 29 February rounds differently from the shown date, which Rust computes).
+            CaseloadSort::TermijnEnd => {
+                format!("termijn_sort IS NULL, termijn_sort {direction}, {name_order}")
+            }
         };
         let sql = format!(
             "SELECT id, given_name, family_name, birth_date, municipality, client_type, status, consultant,
                     brp_registration_date,
                     (SELECT min(dagtekening) FROM pip_versions p
-                     WHERE p.client_id = clients.id AND p.status = 'vastgesteld'),
+                     WHERE p.client_id = clients.id AND p.status = 'vastgesteld') AS first_dagtekening,
                     (SELECT new_end FROM termijn_extensions e WHERE e.client_id = clients.id
-                     ORDER BY decision_date DESC, recorded_at DESC LIMIT 1)
-             FROM clients {where_clause} ORDER BY {order}"
+                     ORDER BY decision_date DESC, recorded_at DESC LIMIT 1) AS extended_end
+             FROM clients {where_clause}"
+        );
+        let sql = format!(
+            "SELECT *, coalesce(extended_end, date(first_dagtekening, '+1 day', '+3 years')) AS termijn_sort
+             FROM ({sql}) ORDER BY {order}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(values), |r| {

@@ -281,3 +281,56 @@ fn a_move_makes_a_new_concept_with_the_same_route() {
         "a new version never moves the start"
     );
 }
+
+#[test]
+fn the_caseload_sorts_by_termijn_end_with_clients_without_one_last() {
+    use super::{CaseloadQuery, CaseloadSort};
+    let (_dir, mut store) = store();
+    let mut ids = Vec::new();
+    for (name, dagtekening) in [
+        ("Ahmadi", Some(d(2026, 5, 1))),
+        ("Bakri", None),
+        ("Cohen", Some(d(2025, 5, 1))),
+    ] {
+        let id = store
+            .create_client(
+                crate::domain::ClientInput {
+                    family_name: name.into(),
+                    bsn: None,
+                    ..amira()
+                },
+                today(),
+            )
+            .unwrap()
+            .id;
+        if let Some(date) = dagtekening {
+            let v = store.draft_pip(&id, Some(b1()), today()).unwrap();
+            store
+                .adopt_pip(
+                    &v.id,
+                    AdoptInput {
+                        dagtekening: date,
+                        late_reason: Some("test".into()),
+                    },
+                    today(),
+                )
+                .unwrap();
+        }
+        ids.push(id);
+    }
+    let order = |descending| -> Vec<String> {
+        let query = CaseloadQuery {
+            sort: CaseloadSort::TermijnEnd,
+            descending,
+            ..CaseloadQuery::default()
+        };
+        store
+            .caseload(&query)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.family_name)
+            .collect()
+    };
+    assert_eq!(order(false), ["Cohen", "Ahmadi", "Bakri"]);
+    assert_eq!(order(true), ["Ahmadi", "Cohen", "Bakri"]);
+}
