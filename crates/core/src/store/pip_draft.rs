@@ -1,6 +1,7 @@
 //! The first PIP's draft from the completed Brede intake: the route advice, the ambitions and
 //! the obstacles, in the consultant's words (domain page §2 steps 4–5).
 
+use chrono::NaiveDate;
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -11,7 +12,11 @@ use crate::questionnaire::Questionnaire;
 
 impl Store {
     /// A first-version draft from the client's latest completed intake (empty without one).
-    pub(super) fn content_from_intake(&self, client_id: &Uuid) -> Result<PipContent> {
+    pub(super) fn content_from_intake(
+        &self,
+        client_id: &Uuid,
+        today: NaiveDate,
+    ) -> Result<PipContent> {
         let completed = self
             .intakes(client_id)?
             .into_iter()
@@ -19,7 +24,7 @@ impl Store {
         let Some(intake) = completed else {
             return Ok(PipContent::first());
         };
-        let view = self.intake_view(&intake.id, chrono::Local::now().date_naive())?;
+        let view = self.intake_view(&intake.id, today)?;
         Ok(draft_from_intake(&view.questionnaire, &view.answers))
     }
 }

@@ -93,7 +93,7 @@ impl Store {
                     reason: None,
                     ..previous.content.clone()
                 },
-                None => self.content_from_intake(client_id)?,
+                None => self.content_from_intake(client_id, today)?,
             },
         }
         .normalised();
