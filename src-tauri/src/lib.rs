@@ -78,6 +78,8 @@ pub fn run() {
             commands::add_exemption,
             commands::add_pause,
             commands::generate_pip_document,
+            commands::letterhead,
+            commands::save_letterhead,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

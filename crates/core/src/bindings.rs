@@ -17,9 +17,9 @@ use crate::questionnaire::{
 };
 use crate::store::{
     AuditAction, AuditEntry, CaseloadQuery, CaseloadSort, Dossier, FieldChange, Intake,
-    IntakeSession, IntakeSessionInput, IntakeStatus, IntakeView, Pause, PauseInput, PipOverview,
-    PortfolioView, QuestionnaireSummary, RepeatInstances, StoredAnswer, TermijnView, TimelineEvent,
-    TimelineKind,
+    IntakeSession, IntakeSessionInput, IntakeStatus, IntakeView, LetterheadSettings, Pause,
+    PauseInput, PipOverview, PortfolioView, QuestionnaireSummary, RepeatInstances, StoredAnswer,
+    TermijnView, TimelineEvent, TimelineKind,
 };
 
 fn export_all(dir: &Path) {
@@ -123,6 +123,7 @@ fn export_all(dir: &Path) {
         TimelineEvent,
         PipOverview,
         SavedDocument,
+        LetterheadSettings,
     );
 }
 

@@ -5,7 +5,7 @@ use traject_core::app::SavedDocument;
 use traject_core::domain::{
     AdoptInput, Exemption, ExemptionInput, Extension, ExtensionInput, PipContent, PipVersion,
 };
-use traject_core::store::{Pause, PauseInput, PipOverview};
+use traject_core::store::{LetterheadSettings, Pause, PauseInput, PipOverview};
 use uuid::Uuid;
 
 use super::{today, with_store, Result};
@@ -69,5 +69,23 @@ pub fn add_pause(state: State<'_, AppStore>, client_id: Uuid, input: PauseInput)
 pub fn generate_pip_document(state: State<'_, AppStore>, pip_id: Uuid) -> Result<SavedDocument> {
     with_store(&state, |s| {
         SavedDocument::pip_beschikking(s, &pip_id, today())
+    })
+}
+
+/// The letterhead a municipality's beschikkingen carry.
+#[tauri::command]
+pub fn letterhead(state: State<'_, AppStore>, municipality: String) -> Result<LetterheadSettings> {
+    with_store(&state, |s| s.letterhead(&municipality))
+}
+
+#[tauri::command]
+pub fn save_letterhead(
+    state: State<'_, AppStore>,
+    municipality: String,
+    letterhead: LetterheadSettings,
+) -> Result<LetterheadSettings> {
+    with_store(&state, |s| {
+        s.set_letterhead(&municipality, letterhead)?;
+        s.letterhead(&municipality)
     })
 }

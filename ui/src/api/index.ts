@@ -41,6 +41,7 @@ import type {
   ProgressReportInput,
   ReversalInput,
   SavedDocument,
+  LetterheadSettings,
 } from './types';
 
 export * from './types';
@@ -112,6 +113,10 @@ export const api = {
   addPause: (clientId: string, input: PauseInput) => call<Pause>('add_pause', { clientId, input }),
   /** Makes the PDF beschikking of an adopted version and saves it; returns where. */
   generatePipDocument: (pipId: string) => call<SavedDocument>('generate_pip_document', { pipId }),
+  /** The letterhead of a municipality's beschikkingen. */
+  letterhead: (municipality: string) => call<LetterheadSettings>('letterhead', { municipality }),
+  saveLetterhead: (municipality: string, letterhead: LetterheadSettings) =>
+    call<LetterheadSettings>('save_letterhead', { municipality, letterhead }),
   /** App version from Tauri; falls back to the UI package version outside Tauri. */
   appVersion: async (): Promise<string> => {
     try {

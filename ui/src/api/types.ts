@@ -93,6 +93,7 @@ export type { TimelineKind } from './bindings/TimelineKind';
 export type { TimelineEvent } from './bindings/TimelineEvent';
 export type { PipOverview } from './bindings/PipOverview';
 export type { SavedDocument } from './bindings/SavedDocument';
+export type { LetterheadSettings } from './bindings/LetterheadSettings';
 
 import type { ApiError } from './bindings/ApiError';
 import type { StoredAnswer } from './bindings/StoredAnswer';

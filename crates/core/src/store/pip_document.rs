@@ -48,11 +48,23 @@ impl Store {
         Ok(settings::get(&self.conn, &letterhead_key(municipality))?.unwrap_or_default())
     }
 
+    /// Saves a municipality's letterhead; blank fields are cleared.
     pub fn set_letterhead(
         &mut self,
         municipality: &str,
         letterhead: LetterheadSettings,
     ) -> Result<()> {
+        fn opt(v: Option<String>) -> Option<String> {
+            v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+        }
+        let letterhead = LetterheadSettings {
+            department: opt(letterhead.department),
+            address: opt(letterhead.address),
+            postcode_city: opt(letterhead.postcode_city),
+            phone: opt(letterhead.phone),
+            email: opt(letterhead.email),
+            website: opt(letterhead.website),
+        };
         settings::put(&self.conn, &letterhead_key(municipality), &letterhead)
     }
 

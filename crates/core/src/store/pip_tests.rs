@@ -240,6 +240,21 @@ fn an_adopted_version_gets_a_beschikking_that_is_kept() {
             },
         )
         .unwrap();
+    store
+        .set_letterhead(
+            "Hillegom",
+            super::LetterheadSettings {
+                department: Some("  ".into()),
+                phone: Some(" 0252 00 00 00 ".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let hillegom = store.letterhead("Hillegom").unwrap();
+    assert_eq!(
+        (hillegom.department, hillegom.phone.as_deref()),
+        (None, Some("0252 00 00 00"))
+    );
     let doc = store.generate_pip_document(&concept.id, today()).unwrap();
     assert!(doc.pdf.starts_with(b"%PDF"));
     assert_eq!(doc.file_name, "Beschikking PIP Haddad v1.pdf");
