@@ -78,6 +78,7 @@ pub fn run() {
             commands::add_exemption,
             commands::add_pause,
             commands::generate_pip_document,
+            commands::open_document,
             commands::letterhead,
             commands::save_letterhead,
         ])

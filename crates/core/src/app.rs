@@ -61,6 +61,22 @@ impl SavedDocument {
     }
 }
 
+impl SavedDocument {
+    /// Whether `path` is a document saved by [`SavedDocument::pip_beschikking`] for this
+    /// database, so the app opens nothing else.
+    pub fn is_saved_by(store: &Store, path: &std::path::Path) -> bool {
+        let dir = store
+            .path()
+            .parent()
+            .unwrap_or_else(|| std::path::Path::new("."))
+            .join("documents");
+        match (dir.canonicalize(), path.canonicalize()) {
+            (Ok(dir), Ok(file)) => file.starts_with(dir) && file.is_file(),
+            _ => false,
+        }
+    }
+}
+
 /// The few error kinds the UI branches on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

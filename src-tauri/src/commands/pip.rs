@@ -89,3 +89,22 @@ pub fn save_letterhead(
         s.letterhead(&municipality)
     })
 }
+
+/// Opens a saved beschikking in the system's PDF viewer.
+#[tauri::command]
+pub fn open_document(state: State<'_, AppStore>, path: String) -> Result<()> {
+    let path = std::path::PathBuf::from(path);
+    let ours = with_store(&state, |s| Ok(SavedDocument::is_saved_by(s, &path)))?;
+    if !ours {
+        return Err(traject_core::app::ApiError {
+            code: traject_core::app::ErrorCode::NotFound,
+            message: "dit document staat niet (meer) bij de documenten van Traject".into(),
+            fields: Vec::new(),
+        });
+    }
+    open::that_detached(&path).map_err(|e| traject_core::app::ApiError {
+        code: traject_core::app::ErrorCode::Internal,
+        message: format!("het document kon niet worden geopend: {e}"),
+        fields: Vec::new(),
+    })
+}

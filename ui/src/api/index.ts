@@ -113,6 +113,8 @@ export const api = {
   addPause: (clientId: string, input: PauseInput) => call<Pause>('add_pause', { clientId, input }),
   /** Makes the PDF beschikking of an adopted version and saves it; returns where. */
   generatePipDocument: (pipId: string) => call<SavedDocument>('generate_pip_document', { pipId }),
+  /** Opens a saved beschikking in the system's PDF viewer. */
+  openDocument: (path: string) => call<null>('open_document', { path }),
   /** The letterhead of a municipality's beschikkingen. */
   letterhead: (municipality: string) => call<LetterheadSettings>('letterhead', { municipality }),
   saveLetterhead: (municipality: string, letterhead: LetterheadSettings) =>

@@ -376,6 +376,10 @@ describe('PIP en termijn', () => {
         if (fail) throw { code: 'internal', message: 'het lettertype kon niet worden geladen', fields: [] };
         return { path: '/home/test/Documenten/PIP Ahmed Haddad v1.pdf' };
       },
+      open_document: (args) => {
+        if (args.path !== '/home/test/Documenten/PIP Ahmed Haddad v1.pdf') throw { code: 'not_found', message: 'onbekend', fields: [] };
+        throw { code: 'internal', message: 'het document kon niet worden geopend: geen PDF-lezer', fields: [] };
+      },
     });
     const user = userEvent.setup();
     render(PipTab, { props: { client: CLIENT } });
@@ -392,9 +396,13 @@ describe('PIP en termijn', () => {
 
     await user.click(within(view).getByTestId('pip-document'));
     expect(text(await screen.findByTestId('pip-document-result'))).toBe(
-      'Opgeslagen als /home/test/Documenten/PIP Ahmed Haddad v1.pdf',
+      'Opgeslagen als /home/test/Documenten/PIP Ahmed Haddad v1.pdf Openen',
     );
     expect(calls.find((c) => c.cmd === 'generate_pip_document')!.args).toEqual({ pipId: 'p1' });
+    // Opening asks the backend for exactly that file; its failure is shown, the path stays.
+    await user.click(screen.getByTestId('pip-document-open'));
+    expect(text(await screen.findByTestId('pip-document-open-error'))).toContain('geen PDF-lezer');
+    expect(calls.find((c) => c.cmd === 'open_document')!.args).toEqual({ path: '/home/test/Documenten/PIP Ahmed Haddad v1.pdf' });
 
     fail = true;
     await user.click(within(view).getByTestId('pip-document'));

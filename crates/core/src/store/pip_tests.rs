@@ -349,3 +349,26 @@ fn the_caseload_sorts_by_termijn_end_with_clients_without_one_last() {
     assert_eq!(order(false), ["Cohen", "Ahmadi", "Bakri"]);
     assert_eq!(order(true), ["Ahmadi", "Cohen", "Bakri"]);
 }
+
+#[test]
+fn only_saved_beschikkingen_count_as_documents_to_open() {
+    use crate::app::SavedDocument;
+    let (dir, mut store) = store();
+    let id = client(&mut store);
+    let v = store.draft_pip(&id, Some(b1()), today()).unwrap();
+    store
+        .adopt_pip(&v.id, adopt(d(2026, 11, 2)), today())
+        .unwrap();
+    let saved = SavedDocument::pip_beschikking(&mut store, &v.id, today()).unwrap();
+    let path = std::path::PathBuf::from(&saved.path);
+    assert!(path.starts_with(dir.path().join("documents")));
+    assert!(SavedDocument::is_saved_by(&store, &path));
+    let outside = dir.path().join("traject.db");
+    assert!(!SavedDocument::is_saved_by(&store, &outside));
+    let sneaky = dir.path().join("documents").join("..").join("traject.db");
+    assert!(!SavedDocument::is_saved_by(&store, &sneaky));
+    assert!(!SavedDocument::is_saved_by(
+        &store,
+        &dir.path().join("documents/nope.pdf")
+    ));
+}
