@@ -95,7 +95,7 @@ pub fn termijn(
     let original_end = add_years(start, TERMIJN_YEARS);
     let mut ordered: Vec<&ExtensionInput> = extensions.iter().collect();
     ordered.sort_by_key(|e| e.decision_date);
-    let end = ordered.last().map_or(original_end, |e| e.new_end);
+    let end = termijn_end(first_dagtekening, ordered.last().map(|e| e.new_end))?;
     let exemption = exemptions
         .iter()
         .max_by_key(|e| e.decision_date)
@@ -108,6 +108,16 @@ pub fn termijn(
         exemption,
         days_remaining: (end - today).num_days(),
     })
+}
+
+/// The end in force: the latest extension's new end, else three years from the day after the
+/// first dagtekening; `None` before the first PIP is adopted.
+pub fn termijn_end(
+    first_dagtekening: Option<NaiveDate>,
+    latest_extension_end: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let start = first_dagtekening?.succ_opt()?;
+    Some(latest_extension_end.unwrap_or_else(|| add_years(start, TERMIJN_YEARS)))
 }
 
 impl ExtensionInput {

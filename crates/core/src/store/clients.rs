@@ -305,21 +305,10 @@ impl Store {
                 first_dagtekening,
                 extended_end,
             ) = row?;
-            // The termijn end, as domain::termijn computes it (calendar years, 29 Feb → 28 Feb).
-            let termijn_end = match extended_end {
-                Some(end) => Some(parse_date(&end)?),
-                None => first_dagtekening
-                    .as_deref()
-                    .map(parse_date)
-                    .transpose()?
-                    .and_then(|d| d.succ_opt())
-                    .map(|start| {
-                        crate::domain::termijn::add_years(
-                            start,
-                            crate::domain::termijn::TERMIJN_YEARS,
-                        )
-                    }),
-            };
+            let termijn_end = crate::domain::termijn::termijn_end(
+                first_dagtekening.as_deref().map(parse_date).transpose()?,
+                extended_end.as_deref().map(parse_date).transpose()?,
+            );
             summaries.push(ClientSummary {
                 id: parse_id(&id)?,
                 given_name,
