@@ -81,6 +81,14 @@ pub fn run() {
             commands::open_document,
             commands::letterhead,
             commands::save_letterhead,
+            commands::trajectory,
+            commands::add_trajectory_record,
+            commands::update_trajectory_record,
+            commands::book_work_hours,
+            commands::fine_rules,
+            commands::save_fine_rule,
+            commands::retention_years,
+            commands::set_retention_years,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -21,6 +21,9 @@ use crate::store::{
     PauseInput, PipOverview, PortfolioView, QuestionnaireSummary, RepeatInstances, StoredAnswer,
     TermijnView, TimelineEvent, TimelineKind,
 };
+use crate::store::{
+    BegeleidingView, CaseView, ClosingView, OntzorgenView, Stored, TrajectoryView, WorkView,
+};
 
 fn export_all(dir: &Path) {
     let cfg = Config::new().with_out_dir(dir);
@@ -124,6 +127,38 @@ fn export_all(dir: &Path) {
         PipOverview,
         SavedDocument,
         LetterheadSettings,
+        TrajectoryInput,
+        ProgressConversation,
+        CoreValue,
+        PvtMeeting,
+        PvtStatement,
+        MapTheme,
+        MapThemeDone,
+        MapResult,
+        MapClosing,
+        EnforcementTrigger,
+        EnforcementDecision,
+        Culpability,
+        FineRule,
+        EnforcementCase,
+        Warning,
+        WithheldCost,
+        Ontzorgen,
+        Begeleiding,
+        ReferralTarget,
+        Referral,
+        WorkKind,
+        WorkPeriod,
+        WorkWeek,
+        ClosingReason,
+        Closing,
+        Stored<Closing>,
+        CaseView,
+        OntzorgenView,
+        BegeleidingView,
+        WorkView,
+        ClosingView,
+        TrajectoryView,
     );
 }
 

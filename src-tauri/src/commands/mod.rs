@@ -16,8 +16,10 @@ use crate::AppStore;
 
 mod hours;
 mod pip;
+mod trajectory;
 pub use hours::*;
 pub use pip::*;
+pub use trajectory::*;
 
 pub(crate) type Result<T> = std::result::Result<T, ApiError>;
 

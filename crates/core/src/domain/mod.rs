@@ -15,6 +15,7 @@ pub mod portfolio;
 pub mod progress_report;
 pub mod route;
 pub mod termijn;
+pub mod trajectory;
 pub mod validation;
 
 pub use absence::{Absence, AbsenceCluster, AbsenceExcuse, AbsenceInput};
@@ -36,4 +37,10 @@ pub use portfolio::{Contribution, Portfolio, PortfolioLine, PortfolioPlan, Portf
 pub use progress_report::{ProgressReport, ProgressReportInput, SkillLevels};
 pub use route::{Leerroute, RoutePeriod};
 pub use termijn::{Exemption, ExemptionInput, ExemptionKind, Extension, ExtensionInput, Termijn};
+pub use trajectory::{
+    Begeleiding, Closing, ClosingReason, CoreValue, Culpability, EnforcementCase,
+    EnforcementDecision, EnforcementTrigger, FineRule, MapClosing, MapResult, MapTheme,
+    MapThemeDone, Ontzorgen, ProgressConversation, PvtMeeting, PvtStatement, Referral,
+    ReferralTarget, TrajectoryInput, Warning, WithheldCost, WorkKind, WorkPeriod, WorkWeek,
+};
 pub use validation::{FieldError, ValidationErrors};

@@ -150,7 +150,7 @@ impl Store {
             &old_fields,
             &new_fields,
             &changed,
-            Some(("updated_at", updated_at)),
+            &[("updated_at", updated_at)],
         )?;
         w.commit()?;
         self.client(id)

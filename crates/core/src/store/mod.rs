@@ -27,6 +27,7 @@ mod termijn;
 #[cfg(test)]
 mod tests;
 mod timeline;
+mod trajectory;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -47,6 +48,9 @@ pub use portfolio::PortfolioView;
 pub use questionnaires::{QuestionnaireImport, QuestionnaireSummary};
 pub use termijn::{Pause, PauseInput, TermijnView};
 pub use timeline::{TimelineEvent, TimelineKind};
+pub use trajectory::{
+    BegeleidingView, CaseView, ClosingView, OntzorgenView, Stored, TrajectoryView, WorkView,
+};
 
 use crate::domain::ValidationErrors;
 

@@ -139,7 +139,7 @@ impl Store {
             &before,
             &after,
             &changed,
-            None,
+            &[],
         )?;
         w.commit()?;
         self.pip_version(id)

@@ -36,6 +36,22 @@ pub const TABLES: &[(&str, SyncClass)] = &[
     // Each generated beschikking is kept as it was sent.
     ("pip_documents", SyncClass::Ledger),
     ("providers", SyncClass::Mutable),
+    // The rest of the trajectory: records that are later completed or corrected change field
+    // by field; PVT meetings (their hours are in the ledger), MAP themes done and warnings
+    // given are facts that stay.
+    ("progress_conversations", SyncClass::Mutable),
+    ("pvt_meetings", SyncClass::Ledger),
+    ("pvt_statements", SyncClass::Mutable),
+    ("map_themes", SyncClass::Ledger),
+    ("map_closings", SyncClass::Mutable),
+    ("enforcement_cases", SyncClass::Mutable),
+    ("enforcement_warnings", SyncClass::Ledger),
+    ("fine_rules", SyncClass::Mutable),
+    ("ontzorgen", SyncClass::Mutable),
+    ("begeleidingen", SyncClass::Mutable),
+    ("referrals", SyncClass::Mutable),
+    ("work_periods", SyncClass::Mutable),
+    ("closings", SyncClass::Mutable),
     ("outbox", SyncClass::LocalOnly),
     ("settings", SyncClass::LocalOnly),
     ("hlc_state", SyncClass::LocalOnly),

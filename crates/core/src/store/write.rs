@@ -102,13 +102,13 @@ impl WriteTx<'_> {
         before: &Map<String, Value>,
         after: &Map<String, Value>,
         changed: &[&str],
-        also: Option<(&str, String)>,
+        also: &[(&str, String)],
     ) -> Result<()> {
-        let mut assignments: Vec<String> = changed.iter().map(|f| format!("{f} = ?")).collect();
+        let mut assignments: Vec<String> = changed.iter().map(|f| format!("\"{f}\" = ?")).collect();
         let mut values: Vec<SqlValue> = changed.iter().map(|f| to_sql(&after[*f])).collect();
-        if let Some((column, value)) = also {
+        for (column, value) in also {
             assignments.push(format!("{column} = ?"));
-            values.push(SqlValue::Text(value));
+            values.push(SqlValue::Text(value.clone()));
         }
         values.push(SqlValue::Text(row_id.to_owned()));
         self.tx.execute(
