@@ -5,6 +5,7 @@ mod client_args;
 mod hours;
 mod output;
 mod pip;
+mod record;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -108,6 +109,14 @@ enum Command {
         #[arg(long)]
         website: Option<String>,
     },
+    /// Progress conversations, PVT, MAP, handhaving, support, work and afsluiting.
+    #[command(subcommand)]
+    Record(record::RecordCommand),
+    /// The local regulation's fines (boeteverordening).
+    #[command(subcommand)]
+    FineRule(record::FineRuleCommand),
+    /// Show or set how many years a dossier is kept after the obligation ends.
+    Retention { years: Option<u32> },
     /// Fill the database with a synthetic caseload (invented people, valid fake BSNs).
     Generate {
         #[arg(long, default_value_t = 60)]
@@ -309,6 +318,9 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Hours(command) => hours::run(&mut store, command, today, json)?,
         Command::Pip(command) => pip::run(&mut store, command, today, json)?,
+        Command::Record(command) => record::run(&mut store, command, today, json)?,
+        Command::FineRule(command) => record::run_fine_rule(&mut store, command, json)?,
+        Command::Retention { years } => record::run_retention(&mut store, years)?,
         Command::Provider(ProviderCommand::Add { name }) => {
             if store.add_provider(&name)? {
                 println!("{} toegevoegd", name.trim());

@@ -10,6 +10,7 @@ pub mod hours;
 pub mod identity;
 pub mod ledger;
 pub mod level;
+pub mod money;
 pub mod pip;
 pub mod portfolio;
 pub mod progress_report;

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::{not_before, required, RecordContext, TrajectoryRecord};
 use crate::domain::client::ClientType;
 use crate::domain::hours::check_date;
+use crate::domain::money::euros;
 use crate::domain::validation::{FieldError, ValidationErrors};
 
 /// What opened the case.
@@ -188,11 +189,6 @@ impl EnforcementCase {
             }
         }
     }
-}
-
-/// "€ 250,00".
-pub fn euros(cents: i64) -> String {
-    format!("€ {},{:02}", cents / 100, cents % 100)
 }
 
 /// A warning given in a case, with whether a letter was sent.

@@ -167,3 +167,20 @@ pub(crate) mod test_support {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_name_is_a_serde_tag() {
+        for kind in TrajectoryInput::KINDS {
+            let err = serde_json::from_value::<TrajectoryInput>(
+                serde_json::json!({ "kind": kind, "record": {} }),
+            )
+            .unwrap_err()
+            .to_string();
+            assert!(err.starts_with("missing field"), "{kind}: {err}");
+        }
+    }
+}

@@ -21,8 +21,8 @@ use super::write::WriteTx;
 use super::{settings, Result, Store, StoreError};
 use crate::domain::hours::{HourCategory, HourEntryInput, HourSource};
 use crate::domain::trajectory::{
-    Closing, EnforcementCase, MapThemeDone, PvtMeeting, PvtStatement, RecordContext,
-    TrajectoryInput, TrajectoryRecord, Warning, RETENTION_YEARS,
+    Closing, EnforcementCase, MapThemeDone, ProgressConversation, PvtMeeting, PvtStatement,
+    RecordContext, TrajectoryInput, TrajectoryRecord, Warning, RETENTION_YEARS,
 };
 use crate::sync::outbox::LEDGER_ROW;
 
@@ -139,6 +139,40 @@ impl Store {
             | TrajectoryInput::Warning(_) => Err(StoreError::Conflict(
                 "deze registratie ligt vast en kan niet worden gewijzigd".into(),
             )),
+        }
+    }
+
+    /// One record by its kind (as [`TrajectoryInput::KINDS`] names it) and id, e.g. to change
+    /// a few of its fields.
+    pub fn trajectory_record(&self, kind: &str, id: &Uuid) -> Result<TrajectoryInput> {
+        fn get<R: TrajectoryRecord>(
+            store: &Store,
+            id: &Uuid,
+            wrap: fn(R) -> TrajectoryInput,
+        ) -> Result<TrajectoryInput> {
+            store
+                .record::<R>(id)?
+                .map(|stored| wrap(stored.record))
+                .ok_or_else(|| StoreError::NotFound(format!("registratie {id}")))
+        }
+        use TrajectoryInput as T;
+        match kind {
+            "conversation" => get::<ProgressConversation>(self, id, T::Conversation),
+            "pvt_meeting" => get(self, id, T::PvtMeeting),
+            "pvt_statement" => get(self, id, T::PvtStatement),
+            "map_theme" => get(self, id, T::MapTheme),
+            "map_closing" => get(self, id, T::MapClosing),
+            "enforcement" => get(self, id, T::Enforcement),
+            "warning" => get(self, id, T::Warning),
+            "ontzorgen" => get(self, id, T::Ontzorgen),
+            "begeleiding" => get(self, id, T::Begeleiding),
+            "referral" => get(self, id, T::Referral),
+            "work" => get(self, id, T::Work),
+            "closing" => get(self, id, T::Closing),
+            _ => Err(StoreError::NotFound(format!(
+                "soort registratie '{kind}' (kies uit {})",
+                TrajectoryInput::KINDS.join(", ")
+            ))),
         }
     }
 

@@ -232,10 +232,3 @@ fn a_warning_lies_within_its_case() {
         ["date:not_in_future"]
     );
 }
-
-#[test]
-fn amounts_read_as_euros() {
-    assert_eq!(euros(25_000), "€ 250,00");
-    assert_eq!(euros(80_050), "€ 800,50");
-    assert_eq!(euros(5), "€ 0,05");
-}
