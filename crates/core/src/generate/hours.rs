@@ -1,6 +1,6 @@
 //! Generated hours, provider reports, absences and exams for a client in a trajectory: a
 //! language school reports each quarter since the course started, the consultant logs work,
-//! placements and PVT meetings, a few lessons are missed, late clients sit exams.
+//! placements, a few lessons are missed, late clients sit exams.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use rand::rngs::StdRng;
@@ -130,13 +130,7 @@ pub fn generate(
             day += Duration::days(7);
         }
     }
-    for meeting in 0..4 {
-        let day = course_start + Duration::days(60 + meeting * 21);
-        if day <= today {
-            out.entries
-                .push(HourEntryInput::new(day, 3, HourCategory::Pvt));
-        }
-    }
+    // PVT meetings are trajectory records that book their own hours (generate::trajectory).
 
     // A few missed lessons; now and then two unexcused ones close together.
     for _ in 0..rng.random_range(0..4) {

@@ -20,8 +20,10 @@ use crate::store::{IntakeSessionInput, Store};
 
 mod hours;
 mod intake;
+mod trajectory;
 
 pub use hours::{GeneratedHours, PROVIDERS};
+pub use trajectory::{demo_fine_rules, GeneratedTrajectory};
 
 /// Street names for invented addresses.
 const STREETS: [&str; 6] = [
@@ -52,6 +54,7 @@ pub struct GeneratedClient {
     pub pips: Vec<(PipContent, Option<NaiveDate>)>,
     pub extensions: Vec<ExtensionInput>,
     pub hours: GeneratedHours,
+    pub trajectory: GeneratedTrajectory,
 }
 
 /// A Brede intake on the built-in questionnaire: complete, or about half done.
@@ -266,6 +269,7 @@ pub fn into_store(store: &mut Store, options: &GenerateOptions) -> crate::store:
     while clients.peek().is_some() {
         store.insert_generated(GENERATOR, clients.by_ref().take(1000).collect())?;
     }
+    store.add_demo_fine_rules(GENERATOR)?;
     Ok(count)
 }
 
@@ -484,6 +488,7 @@ fn one_client(
     );
     let mut pips = Vec::new();
     let mut extensions = Vec::new();
+    let mut course = None;
     let hours = if in_course {
         let course_start = brp + Duration::days(rng.random_range(60..150));
         let z_route = rng.random_bool(0.2);
@@ -536,11 +541,32 @@ fn one_client(
                 new_end: end + Duration::days(rng.random_range(90..365)),
             });
         }
+        course = Some((course_start, dagtekening, z_route));
         generated
     } else {
         // Clients at the PIP stage have a completed intake and no PIP yet: drafting it is next.
         GeneratedHours::default()
     };
+    // A stream of its own, so the records after the PIP leave the rest of the caseload as it was.
+    let mut trajectory_rng = StdRng::seed_from_u64(
+        options
+            .seed
+            .wrapping_mul(1_000_003)
+            .wrapping_add(index as u64),
+    );
+    let trajectory = trajectory::generate(
+        &mut trajectory_rng,
+        &trajectory::Facts {
+            client_type,
+            status,
+            brp,
+            housing,
+            dagtekening: course.map(|c| c.1),
+            course_start: course.map(|c| c.0),
+            z_route: course.is_some_and(|c| c.2),
+            today,
+        },
+    );
     GeneratedClient {
         input,
         contact_attempts,
@@ -549,6 +575,7 @@ fn one_client(
         pips,
         extensions,
         hours,
+        trajectory,
     }
 }
 
@@ -630,7 +657,18 @@ mod tests {
         let with =
             |f: &dyn Fn(&GeneratedHours) -> bool| generated.iter().filter(|c| f(&c.hours)).count();
         assert!(with(&|h| !h.reports.is_empty()) > 250);
-        assert!(with(&|h| !h.entries.is_empty()) > 250);
+        // PVT meetings are trajectory records that book their own hours.
+        let with_hours = generated
+            .iter()
+            .filter(|c| {
+                !c.hours.entries.is_empty()
+                    || c.trajectory
+                        .records
+                        .iter()
+                        .any(|r| matches!(r, crate::domain::TrajectoryInput::PvtMeeting(_)))
+            })
+            .count();
+        assert!(with_hours > 250, "{with_hours}");
         assert!(with(&|h| !h.absences.is_empty()) > 100);
         assert!(with(&|h| !h.exams.is_empty()) > 20);
         let adopted = generated

@@ -412,6 +412,7 @@ impl Store {
             for exam in hours.exams {
                 super::exams::insert_exam(&mut w, &client.id, exam)?;
             }
+            super::trajectory::insert_generated(&mut w, &client.id, generated.trajectory)?;
         }
         w.commit()
     }

@@ -219,25 +219,7 @@ impl Store {
         let record = normalised(record)?;
         record.validate(ctx)?;
         let mut w = self.begin_write()?;
-        let entry = super::hours::insert_entry(
-            &mut w,
-            client_id,
-            HourEntryInput {
-                date: record.date,
-                quarters: record.quarters,
-                category: HourCategory::Pvt,
-                source: HourSource::Consultant,
-                provider: None,
-                note: Some("PVT-bijeenkomst".into()),
-            },
-            None,
-        )?;
-        let id = insert(
-            &mut w,
-            client_id,
-            &record,
-            &[("hour_entry_id", SqlValue::Text(entry.id.to_string()))],
-        )?;
+        let id = insert_pvt_meeting(&mut w, client_id, &record)?;
         w.commit()?;
         Ok(id)
     }
@@ -527,6 +509,72 @@ pub(super) fn insert<R: TrajectoryRecord>(
         &changes,
     )?;
     Ok(id)
+}
+
+/// Writes a generated client's records (valid by construction; the generator's tests check).
+pub(super) fn insert_generated(
+    w: &mut WriteTx<'_>,
+    client_id: &Uuid,
+    generated: crate::generate::GeneratedTrajectory,
+) -> Result<()> {
+    for record in generated.records {
+        insert_any(w, client_id, record)?;
+    }
+    for (case, warnings) in generated.cases {
+        let case_id = insert(w, client_id, &case, &[])?;
+        for date in warnings {
+            let warning = Warning {
+                case_id,
+                date,
+                letter_sent: true,
+                note: None,
+            };
+            insert(w, client_id, &warning, &[])?;
+        }
+    }
+    Ok(())
+}
+
+/// Inserts any record without its rules (for generated data); a PVT meeting with its hours.
+fn insert_any(w: &mut WriteTx<'_>, client_id: &Uuid, input: TrajectoryInput) -> Result<Uuid> {
+    use TrajectoryInput as T;
+    match input {
+        T::PvtMeeting(r) => insert_pvt_meeting(w, client_id, &r),
+        T::Conversation(r) => insert(w, client_id, &r, &[]),
+        T::PvtStatement(r) => insert(w, client_id, &r, &[]),
+        T::MapTheme(r) => insert(w, client_id, &r, &[]),
+        T::MapClosing(r) => insert(w, client_id, &r, &[]),
+        T::Enforcement(r) => insert(w, client_id, &r, &[]),
+        T::Warning(r) => insert(w, client_id, &r, &[]),
+        T::Ontzorgen(r) => insert(w, client_id, &r, &[]),
+        T::Begeleiding(r) => insert(w, client_id, &r, &[]),
+        T::Referral(r) => insert(w, client_id, &r, &[]),
+        T::Work(r) => insert(w, client_id, &r, &[]),
+        T::Closing(r) => insert(w, client_id, &r, &[]),
+    }
+}
+
+/// A PVT meeting and its hours-ledger entry (category PVT).
+fn insert_pvt_meeting(w: &mut WriteTx<'_>, client_id: &Uuid, record: &PvtMeeting) -> Result<Uuid> {
+    let entry = super::hours::insert_entry(
+        w,
+        client_id,
+        HourEntryInput {
+            date: record.date,
+            quarters: record.quarters,
+            category: HourCategory::Pvt,
+            source: HourSource::Consultant,
+            provider: None,
+            note: Some("PVT-bijeenkomst".into()),
+        },
+        None,
+    )?;
+    insert(
+        w,
+        client_id,
+        record,
+        &[("hour_entry_id", SqlValue::Text(entry.id.to_string()))],
+    )
 }
 
 /// Reads a row of `R::TABLE` (selected with `*`): the record's fields by column name.
