@@ -15,6 +15,7 @@ pub mod pip;
 pub mod portfolio;
 pub mod progress_report;
 pub mod route;
+pub mod signals;
 pub mod termijn;
 pub mod trajectory;
 pub mod validation;
