@@ -215,3 +215,30 @@ pub async fn type_and_leave(client: &Client, css: &str, text: &str) {
         .await
         .unwrap();
 }
+
+/// Sets the value of the input or select with `data-testid` `testid`, as [`set_value`] does.
+pub async fn set_testid(client: &Client, testid: &str, value: &str) {
+    find(client, &format!("[data-testid={testid}]")).await;
+    client
+        .execute(
+            "const el = document.querySelector(`[data-testid=${arguments[0]}]`);
+             el.value = arguments[1];
+             el.dispatchEvent(new Event('input', { bubbles: true }));
+             el.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(testid), json!(value)],
+        )
+        .await
+        .unwrap();
+}
+
+/// Scrolls the element matching `css` into view (before a screenshot).
+pub async fn scroll_to(client: &Client, css: &str) {
+    find(client, css).await;
+    client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });",
+            vec![json!(css)],
+        )
+        .await
+        .unwrap();
+}

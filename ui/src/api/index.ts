@@ -42,6 +42,9 @@ import type {
   ReversalInput,
   SavedDocument,
   LetterheadSettings,
+  FineRule,
+  TrajectoryInput,
+  TrajectoryView,
 } from './types';
 
 export * from './types';
@@ -119,6 +122,26 @@ export const api = {
   letterhead: (municipality: string) => call<LetterheadSettings>('letterhead', { municipality }),
   saveLetterhead: (municipality: string, letterhead: LetterheadSettings) =>
     call<LetterheadSettings>('save_letterhead', { municipality, letterhead }),
+  /** The client's trajectory after the PIP: every record of the voortgang, handhaving, ondersteuning, werk and afsluiting tabs. */
+  trajectory: (clientId: string) => call<TrajectoryView>('trajectory', { clientId }),
+  /** Adds a trajectory record; answers with the refreshed view. Closing also sets the client's status. */
+  addTrajectoryRecord: (clientId: string, input: TrajectoryInput) =>
+    call<TrajectoryView>('add_trajectory_record', { clientId, input }),
+  /**
+   * Changes a record field by field; 'conflict' for the kinds that are fixed once saved
+   * (pvt_meeting, map_theme, warning).
+   */
+  updateTrajectoryRecord: (clientId: string, recordId: string, input: TrajectoryInput) =>
+    call<TrajectoryView>('update_trajectory_record', { clientId, recordId, input }),
+  /** Books the finished, unbooked weeks of a work period into the hours ledger. */
+  bookWorkHours: (clientId: string, workId: string) => call<TrajectoryView>('book_work_hours', { clientId, workId }),
+  /** The local regulation's fines (boeteverordening), by code. */
+  fineRules: () => call<FineRule[]>('fine_rules'),
+  /** Adds an article or changes the one with the same code; answers with all articles. */
+  saveFineRule: (rule: FineRule) => call<FineRule[]>('save_fine_rule', { rule }),
+  /** How many years a dossier is kept after the obligation ends. */
+  retentionYears: () => call<number>('retention_years'),
+  setRetentionYears: (years: number) => call<number>('set_retention_years', { years }),
   /** App version from Tauri; falls back to the UI package version outside Tauri. */
   appVersion: async (): Promise<string> => {
     try {

@@ -7,6 +7,7 @@ import { router } from '../shell/router.svelte';
 import { appState, client, installIpc } from '../test/ipc';
 import { portfolioView } from '../test/hours';
 import { adoptedOverview, pipOverview, termijnView } from '../test/pip';
+import { trajectoryBackend } from '../test/trajectory';
 import type { ContactAttemptInput, Dossier as DossierT, NoteInput } from '../api';
 
 function dossier(): DossierT {
@@ -170,6 +171,40 @@ describe('Dossier', () => {
     expect(calls.find((c) => c.cmd === 'client_portfolio')!.args).toEqual({ clientId: 'c-1', route: null });
     await user.click(screen.getByTestId('tab-exams'));
     expect(await screen.findByTestId('exam-form')).toBeTruthy();
+  });
+
+  it('has the trajectory tabs after Examens, and closing the dossier refreshes its status', async () => {
+    let d = dossier();
+    const backend = trajectoryBackend();
+    const calls = installIpc({
+      ...backend.handlers,
+      open_dossier: () => d,
+      app_state: () => appState(),
+      add_trajectory_record: (args) => {
+        const view = backend.handlers.add_trajectory_record(args);
+        d = { ...d, client: { ...d.client, status: 'verhuisd' } };
+        return view;
+      },
+    });
+    const user = userEvent.setup();
+    render(Dossier, { props: { id: 'c-1' } });
+    const tabs = (await screen.findAllByRole('tab')).map((t) => t.textContent?.replace(/\s+/g, ' ').trim());
+    expect(tabs.slice(8)).toEqual(['Examens', 'Voortgang', 'Handhaving', 'Ondersteuning', 'Werk', 'Afsluiting', 'Audit']);
+
+    for (const tab of ['voortgang', 'handhaving', 'ondersteuning', 'werk']) {
+      await user.click(screen.getByTestId(`tab-${tab}`));
+      expect(await screen.findByTestId(tab)).toBeTruthy();
+    }
+    await user.click(screen.getByTestId('tab-afsluiting'));
+    await user.click(await screen.findByTestId('closing-new'));
+    await user.selectOptions(screen.getByTestId('closing-reason'), 'verhuisd');
+    await user.click(screen.getByTestId('closing-save'));
+
+    await waitFor(() => expect(screen.getAllByText('Verhuisd').length).toBeGreaterThan(1));
+    expect(await screen.findByTestId('closing-retention')).toBeTruthy();
+    expect(calls.filter((c) => c.cmd === 'open_dossier')).toHaveLength(2);
+    // One load per tab opened; the write answered with the fresh view.
+    expect(calls.filter((c) => c.cmd === 'trajectory')).toHaveLength(5);
   });
 
   it('shows the termijn end in the header and the timeline in the overview', async () => {

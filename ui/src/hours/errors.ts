@@ -13,12 +13,14 @@ export const NO_ERRORS: FormErrors = { fields: {}, failure: null };
 
 /**
  * `shown` lists the fields the form has; errors on any other field go to `failure`. `label`
- * names a field in Dutch (the hours forms' labels unless given).
+ * names a field in Dutch (the hours forms' labels unless given); `text` makes the sentence
+ * of a field's label and the backend's message (the label, then the message, unless given).
  */
 export function formErrors(
   reason: unknown,
   shown: readonly string[],
   label: (field: string) => string = hoursFieldLabel,
+  text: (label: string, message: string) => string = (l, m) => `${l} ${m}`,
 ): FormErrors {
   const err = reason as ApiError;
   if (err.code !== 'validation' || err.fields.length === 0) {
@@ -27,11 +29,11 @@ export function formErrors(
   const fields: Record<string, string> = {};
   const rest: string[] = [];
   for (const f of err.fields) {
-    const text = `${label(f.field)} ${f.message}`;
+    const sentence = text(label(f.field), f.message);
     if (shown.includes(f.field)) {
-      fields[f.field] ??= text;
+      fields[f.field] ??= sentence;
     } else {
-      rest.push(text);
+      rest.push(sentence);
     }
   }
   return { fields, failure: rest.length ? rest.join('; ') : null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, daysLeftText, formatDate, formatFieldValue, fullName, orEmpty } from './format';
+import { daysBetween, daysLeftText, formatDate, formatDay, formatFieldValue, fullName, orEmpty } from './format';
 import { clientCount, pendingCount } from './labels';
 
 describe('format', () => {
@@ -17,6 +17,15 @@ describe('format', () => {
     expect(daysLeftText(1)).toBe('nog 1 dag');
     expect(daysLeftText(0)).toBe('vandaag');
     expect(daysLeftText(-3)).toBe('verstreken sinds 3 dagen');
+  });
+
+  it('gives the day of a timestamp and renders trajectory audit values in Dutch', () => {
+    expect(formatDay('2025-03-14T10:00:00Z')).toBe('14-03-2025');
+    expect(formatDay(null)).toBe('—');
+    expect(formatFieldValue('next_date', '2025-05-05')).toBe('05-05-2025');
+    expect(formatFieldValue('decision', 'boete')).toBe('Bestuurlijke boete');
+    expect(formatFieldValue('theme', 'beroepsorientatie')).toBe('Beroepsoriëntatie');
+    expect(formatFieldValue('kind', 'werkervaringsplek')).toBe('Werkervaringsplek');
   });
 
   it('renders PIP audit values in Dutch', () => {

@@ -2,6 +2,14 @@
 import {
   CHANNEL_LABELS,
   CLIENT_TYPE_LABELS,
+  CLOSING_REASON_LABELS,
+  CORE_VALUE_LABELS,
+  CULPABILITY_LABELS,
+  ENFORCEMENT_DECISION_LABELS,
+  ENFORCEMENT_TRIGGER_LABELS,
+  MAP_THEME_LABELS,
+  REFERRAL_TARGET_LABELS,
+  WORK_KIND_LABELS,
   EXAM_PART_LABELS,
   EXAM_RESULT_LABELS,
   EXEMPTION_KIND_LABELS,
@@ -62,6 +70,12 @@ export function formatDateTime(value: string | null | undefined): string {
   return `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** RFC3339 timestamp → 'dd-mm-jjjj', the day in local time. */
+export function formatDay(value: string | null | undefined): string {
+  const text = formatDateTime(value);
+  return /^\d{2}-\d{2}-\d{4} /.test(text) ? text.slice(0, 10) : text;
+}
+
 export function orEmpty(value: string | null | undefined): string {
   return value == null || value.trim() === '' ? EMPTY : value;
 }
@@ -84,6 +98,19 @@ const DATE_FIELDS = new Set([
   'new_end',
   'from',
   'until',
+  'next_date',
+  'signed_on',
+  'opened_on',
+  'decided_on',
+  'start',
+  'end',
+  'extended_until',
+  'huur_from',
+  'zorgverzekering_from',
+  'energie_from',
+  'water_from',
+  'walk_in_until',
+  'outcome_date',
 ]);
 
 /** Renders a raw audit value of a field in Dutch. */
@@ -97,8 +124,15 @@ export function formatFieldValue(field: string, value: string | null | undefined
     status: { ...PIP_STATUS_LABELS, ...STATUS_LABELS },
     view: VIEW_LABELS,
     leerroute: LEERROUTE_LABELS,
-    kind: { ...VERSION_KIND_LABELS, ...EXEMPTION_KIND_LABELS },
+    kind: { ...VERSION_KIND_LABELS, ...EXEMPTION_KIND_LABELS, ...WORK_KIND_LABELS },
     map_exemption: MAP_EXEMPTION_LABELS,
+    topic: CORE_VALUE_LABELS,
+    theme: MAP_THEME_LABELS,
+    trigger: ENFORCEMENT_TRIGGER_LABELS,
+    decision: ENFORCEMENT_DECISION_LABELS,
+    culpability: CULPABILITY_LABELS,
+    target: REFERRAL_TARGET_LABELS,
+    reason: CLOSING_REASON_LABELS,
   };
   const map = maps[field];
   if (map) return map[value] ?? value;

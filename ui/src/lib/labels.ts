@@ -2,6 +2,15 @@
 import type {
   AuditAction,
   ClientStatus,
+  ClosingReason,
+  CoreValue,
+  Culpability,
+  EnforcementDecision,
+  EnforcementTrigger,
+  MapResult,
+  MapTheme,
+  ReferralTarget,
+  WorkKind,
   ClientType,
   ContactChannel,
   CefrLevel,
@@ -175,6 +184,76 @@ export const EXEMPTION_KIND_LABELS: Record<ExemptionKind, string> = {
   gedeeltelijk: 'Gedeeltelijke ontheffing',
 };
 
+// The trajectory after the PIP.
+
+export const CORE_VALUE_LABELS: Record<CoreValue, string> = {
+  vrijheid: 'Vrijheid',
+  gelijkwaardigheid: 'Gelijkwaardigheid',
+  solidariteit: 'Solidariteit',
+  participatie: 'Participatie',
+};
+
+/** The eight MAP theory themes, in the order of the module. */
+export const MAP_THEME_LABELS: Record<MapTheme, string> = {
+  beroepsorientatie: 'Beroepsoriëntatie',
+  werkcompetenties: 'Werkcompetenties',
+  realistisch_beroepsbeeld: 'Realistisch beroepsbeeld',
+  beroepsmogelijkheden: 'Beroepsmogelijkheden',
+  verwerven_beroepscompetenties: 'Verwerven beroepscompetenties',
+  netwerk_opbouwen: 'Netwerk opbouwen',
+  werk_vinden: 'Werk vinden',
+  werkcultuur: 'Werkcultuur',
+};
+
+export const MAP_RESULT_LABELS: Record<MapResult, string> = {
+  voltooid: 'Voltooid',
+  niet_voltooid: 'Niet voltooid',
+};
+
+export const ENFORCEMENT_TRIGGER_LABELS: Record<EnforcementTrigger, string> = {
+  verzuim: 'Verzuim bij de taalles',
+  afspraak_niet_nagekomen: 'Afspraak niet nagekomen',
+  intake_niet_meegewerkt: 'Niet meegewerkt aan de intake',
+  pip_afspraken_niet_nagekomen: 'PIP-afspraken niet nagekomen',
+  anders: 'Anders',
+};
+
+export const ENFORCEMENT_DECISION_LABELS: Record<EnforcementDecision, string> = {
+  geen_maatregel: 'Geen maatregel',
+  waarschuwing: 'Waarschuwing',
+  boete: 'Bestuurlijke boete',
+};
+
+export const CULPABILITY_LABELS: Record<Culpability, string> = {
+  opzet: 'Opzet',
+  grove_nalatigheid: 'Grove nalatigheid',
+  normale_verwijtbaarheid: 'Normale verwijtbaarheid',
+  verminderde_verwijtbaarheid: 'Verminderde verwijtbaarheid',
+};
+
+export const REFERRAL_TARGET_LABELS: Record<ReferralTarget, string> = {
+  participatiewet_consulent: 'Participatiewet-consulent',
+  werkbedrijf: 'Werkbedrijf (plaatsing)',
+  huisarts: 'Huisarts',
+  schuldhulpverlening: 'Schuldhulpverlening',
+  wmo: 'Wmo',
+  ggz: 'GGZ',
+  anders: 'Anders',
+};
+
+export const WORK_KIND_LABELS: Record<WorkKind, string> = {
+  betaald_werk: 'Betaald werk',
+  werkervaringsplek: 'Werkervaringsplek',
+};
+
+export const CLOSING_REASON_LABELS: Record<ClosingReason, string> = {
+  diploma: 'Diploma behaald',
+  z_route_eindgesprek: 'Eindgesprek Z-route afgerond',
+  ontheffing: 'Ontheffing',
+  verhuisd: 'Verhuisd',
+  beeindigd: 'Beëindigd',
+};
+
 export const GENDER_OPTIONS = options(GENDER_LABELS);
 export const CLIENT_TYPE_OPTIONS = options(CLIENT_TYPE_LABELS);
 export const SUBTYPE_OPTIONS = options(SUBTYPE_LABELS);
@@ -190,6 +269,15 @@ export const EXAM_PART_OPTIONS = options(EXAM_PART_LABELS);
 export const EXAM_RESULT_OPTIONS = options(EXAM_RESULT_LABELS);
 export const MAP_EXEMPTION_OPTIONS = options(MAP_EXEMPTION_LABELS);
 export const EXEMPTION_KIND_OPTIONS = options(EXEMPTION_KIND_LABELS);
+export const CORE_VALUE_OPTIONS = options(CORE_VALUE_LABELS);
+export const MAP_THEMES = Object.keys(MAP_THEME_LABELS) as MapTheme[];
+export const MAP_RESULT_OPTIONS = options(MAP_RESULT_LABELS);
+export const ENFORCEMENT_TRIGGER_OPTIONS = options(ENFORCEMENT_TRIGGER_LABELS);
+export const ENFORCEMENT_DECISION_OPTIONS = options(ENFORCEMENT_DECISION_LABELS);
+export const CULPABILITY_OPTIONS = options(CULPABILITY_LABELS);
+export const REFERRAL_TARGET_OPTIONS = options(REFERRAL_TARGET_LABELS);
+export const WORK_KIND_OPTIONS = options(WORK_KIND_LABELS);
+export const CLOSING_REASON_OPTIONS = options(CLOSING_REASON_LABELS);
 /** The kinds a consultant picks for a new version ('migratie' only comes from an import). */
 export const VERSION_KIND_OPTIONS = options(VERSION_KIND_LABELS).filter((o) => o.value !== 'migratie');
 
@@ -283,6 +371,46 @@ export const FIELD_LABELS: Record<string, string> = {
   new_end: 'Nieuwe einddatum',
   from: 'Van',
   until: 'Tot en met',
+  // the trajectory after the PIP (record fields, as the audit names them)
+  attendees: 'Aanwezigen',
+  notes: 'Verslag',
+  agreements: 'Afspraken',
+  next_date: 'Volgend gesprek gepland',
+  topic: 'Onderwerp',
+  signed_on: 'Ondertekend op',
+  theme: 'MAP-thema',
+  culpable: 'Verwijtbaar',
+  trigger: 'Aanleiding',
+  opened_on: 'Geopend op',
+  investigation: 'Onderzoek: waarom?',
+  decision: 'Besluit',
+  decided_on: 'Datum besluit',
+  culpability: 'Verwijtbaarheid',
+  fine_rule: 'Artikel boeteverordening',
+  fine_cents: 'Bedrag boete',
+  case_id: 'Handhavingszaak',
+  letter_sent: 'Brief verstuurd',
+  start: 'Start',
+  end: 'Einde',
+  months: 'Aantal maanden',
+  extended_until: 'Verlengd tot',
+  huur_from: 'Huur ingehouden vanaf',
+  zorgverzekering_from: 'Zorgverzekering ingehouden vanaf',
+  energie_from: 'Energie ingehouden vanaf',
+  water_from: 'Water ingehouden vanaf',
+  rent_collected_by_corporation: 'Woningcorporatie int de huur nog zelf',
+  budget_coach: 'Budgetcoach',
+  contact_person: 'Contactpersoon',
+  walk_in_until: 'Spreekuur tot',
+  target: 'Verwezen naar',
+  target_other: 'Naar wie',
+  outcome_date: 'Datum uitkomst',
+  employer: 'Werkgever',
+  quarters_per_week: 'Uren per week',
+  retention_years: 'Bewaartermijn',
+  code: 'Artikel',
+  description: 'Omschrijving',
+  max_cents: 'Maximum',
 };
 
 /** Field labels of the PIP, termijn and pause forms, where they differ from FIELD_LABELS. */
@@ -307,6 +435,18 @@ export function hoursFieldLabel(field: string): string {
   return HOURS_FIELD_LABELS[field] ?? fieldLabel(field);
 }
 
+/** Field labels of the trajectory records, where they differ from FIELD_LABELS. */
+const TRAJECTORY_FIELD_LABELS: Record<string, string> = {
+  note: 'Toelichting',
+  kind: 'Soort',
+  quarters: 'Uren',
+};
+
+/** The Dutch label of a field of a trajectory record. */
+export function trajectoryFieldLabel(field: string): string {
+  return TRAJECTORY_FIELD_LABELS[field] ?? fieldLabel(field);
+}
+
 export const ENTITY_LABELS: Record<string, string> = {
   client: 'Cliënt',
   clients: 'Cliënt',
@@ -327,6 +467,19 @@ export const ENTITY_LABELS: Record<string, string> = {
   termijn_exemptions: 'Ontheffing',
   pip_pauses: 'Pauze eerste PIP',
   pip_documents: 'Beschikking',
+  progress_conversations: 'Voortgangsgesprek',
+  pvt_meetings: 'PVT-bijeenkomst',
+  pvt_statements: 'Participatieverklaring',
+  map_themes: 'MAP-thema',
+  map_closings: 'Eindgesprek MAP',
+  enforcement_cases: 'Handhavingszaak',
+  enforcement_warnings: 'Waarschuwing',
+  fine_rules: 'Boeteverordening',
+  ontzorgen: 'Financieel ontzorgen',
+  begeleidingen: 'Maatschappelijke begeleiding',
+  referrals: 'Verwijzing',
+  work_periods: 'Werk',
+  closings: 'Afsluiting',
 };
 
 export const VIEW_LABELS: Record<string, string> = {

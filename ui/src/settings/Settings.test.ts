@@ -20,6 +20,8 @@ describe('Settings', () => {
         return identity;
       },
       app_state: () => appState({ identity }),
+      fine_rules: () => [],
+      retention_years: () => 5,
     });
     const user = userEvent.setup();
     render(Settings);
