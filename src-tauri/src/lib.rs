@@ -89,6 +89,12 @@ pub fn run() {
             commands::save_fine_rule,
             commands::retention_years,
             commands::set_retention_years,
+            commands::werkvoorraad,
+            commands::acknowledge_signal,
+            commands::client_signals,
+            commands::next_deadlines,
+            commands::signal_settings,
+            commands::save_signal_settings,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -6,6 +6,7 @@ mod hours;
 mod output;
 mod pip;
 mod record;
+mod signals;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -36,8 +37,9 @@ struct Cli {
     /// Print JSON instead of a table.
     #[arg(long, global = true)]
     json: bool,
-    /// The date to validate against (default: today); for reproducible scripts and tests.
-    #[arg(long, global = true, hide = true)]
+    /// Work as if it were this day (default: today): the signals of another day, or
+    /// reproducible scripts.
+    #[arg(long, global = true)]
     today: Option<NaiveDate>,
     #[command(subcommand)]
     command: Command,
@@ -109,6 +111,9 @@ enum Command {
         #[arg(long)]
         website: Option<String>,
     },
+    /// The Werkvoorraad: every deadline and warning of the caseload, most urgent first
+    /// (`--today DATE` to look at another day).
+    Signals(signals::SignalsArgs),
     /// Progress conversations, PVT, MAP, handhaving, support, work and afsluiting.
     #[command(subcommand)]
     Record(record::RecordCommand),
@@ -318,6 +323,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Hours(command) => hours::run(&mut store, command, today, json)?,
         Command::Pip(command) => pip::run(&mut store, command, today, json)?,
+        Command::Signals(args) => signals::run(&store, args, today, json)?,
         Command::Record(command) => record::run(&mut store, command, today, json)?,
         Command::FineRule(command) => record::run_fine_rule(&mut store, command, json)?,
         Command::Retention { years } => record::run_retention(&mut store, years)?,

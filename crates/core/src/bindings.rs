@@ -8,12 +8,16 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use crate::app::{ApiError, AppState, ErrorCode, SavedDocument};
+use crate::domain::signals::{DossierTab, Severity, Signal, SignalKind, SignalSettings};
 use crate::domain::*;
 use crate::import::{ImportReport, RowError};
 use crate::questionnaire::definition::{ChoiceOption, Constraint, Repeat};
 use crate::questionnaire::{
     DefinitionError, Evaluation, Group, GroupState, InstanceState, MissingAnswer, Question,
     QuestionState, QuestionType, Questionnaire,
+};
+use crate::store::{
+    AckInput, NextDeadline, SignalAck, SignalCounts, Werkvoorraad, WerkvoorraadQuery, WorkItem,
 };
 use crate::store::{
     AuditAction, AuditEntry, CaseloadQuery, CaseloadSort, Dossier, FieldChange, Intake,
@@ -159,6 +163,18 @@ fn export_all(dir: &Path) {
         WorkView,
         ClosingView,
         TrajectoryView,
+        SignalKind,
+        Severity,
+        DossierTab,
+        Signal,
+        SignalSettings,
+        WerkvoorraadQuery,
+        SignalAck,
+        WorkItem,
+        SignalCounts,
+        Werkvoorraad,
+        NextDeadline,
+        AckInput,
     );
 }
 

@@ -16,9 +16,11 @@ use crate::AppStore;
 
 mod hours;
 mod pip;
+mod signals;
 mod trajectory;
 pub use hours::*;
 pub use pip::*;
+pub use signals::*;
 pub use trajectory::*;
 
 pub(crate) type Result<T> = std::result::Result<T, ApiError>;

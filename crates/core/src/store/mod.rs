@@ -22,6 +22,7 @@ mod portfolio;
 mod progress_reports;
 mod questionnaires;
 mod settings;
+mod signals;
 pub mod tables;
 mod termijn;
 #[cfg(test)]
@@ -46,6 +47,9 @@ pub use pip_draft::draft_from_intake;
 pub use pips::PipOverview;
 pub use portfolio::PortfolioView;
 pub use questionnaires::{QuestionnaireImport, QuestionnaireSummary};
+pub use signals::{
+    AckInput, NextDeadline, SignalAck, SignalCounts, Werkvoorraad, WerkvoorraadQuery, WorkItem,
+};
 pub use termijn::{Pause, PauseInput, TermijnView};
 pub use timeline::{TimelineEvent, TimelineKind};
 pub use trajectory::{

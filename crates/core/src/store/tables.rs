@@ -52,6 +52,9 @@ pub const TABLES: &[(&str, SyncClass)] = &[
     ("referrals", SyncClass::Mutable),
     ("work_periods", SyncClass::Mutable),
     ("closings", SyncClass::Mutable),
+    // A consultant's acknowledgement or snooze is an event; the latest one holds, so the team
+    // lead sees what was put aside and why.
+    ("signal_acks", SyncClass::Ledger),
     ("outbox", SyncClass::LocalOnly),
     ("settings", SyncClass::LocalOnly),
     ("hlc_state", SyncClass::LocalOnly),

@@ -4,6 +4,7 @@ use chrono::{Months, NaiveDate};
 
 use super::facts::Derived;
 use super::{date, days, ClientFacts, DossierTab, Severity, Signal, SignalKind, SignalSettings};
+use crate::domain::hours::Quarters;
 use crate::domain::portfolio::PortfolioTarget;
 use crate::domain::termijn::{add_years, ExemptionKind};
 
@@ -49,11 +50,18 @@ pub(super) fn intake_and_pip_due(
             Severity::Warning,
             Some(deadline),
             tab,
-            format!(
-                "{what} uiterlijk {}: nog {} (10 weken na inschrijving)",
-                date(deadline),
-                days(left)
-            ),
+            if left == 0 {
+                format!(
+                    "{what} uiterlijk vandaag ({}): 10 weken na inschrijving",
+                    date(deadline)
+                )
+            } else {
+                format!(
+                    "{what} uiterlijk {}: nog {} (10 weken na inschrijving)",
+                    date(deadline),
+                    days(left)
+                )
+            },
         ));
     }
 }
@@ -113,10 +121,12 @@ fn open_parts(facts: &ClientFacts, ctx: &Derived) -> Vec<String> {
         open.push("participatieverklaring".to_owned());
     }
     if ctx.map_owed() && !facts.map_completed {
-        open.push(format!(
-            "MAP (praktijk {} van 40 uur)",
-            ctx.done(PortfolioTarget::MapPraktijk)
-        ));
+        let practice = ctx.done(PortfolioTarget::MapPraktijk);
+        open.push(if practice >= Quarters::hours(40) {
+            "MAP (eindgesprek)".to_owned()
+        } else {
+            format!("MAP (praktijk {practice} van 40 uur)")
+        });
     }
     if let Some(portfolio) = &ctx.portfolio {
         for line in &portfolio.lines {

@@ -185,7 +185,10 @@ pub(super) fn provider_report_overdue(
             Severity::Warning,
             Some(due),
             DossierTab::Reports,
-            format!("{what}: meer dan {months} maand(en) geleden{why}"),
+            format!(
+                "{what}: meer dan {months} {} geleden{why}",
+                if months == 1 { "maand" } else { "maanden" }
+            ),
         ));
     }
 }

@@ -178,6 +178,7 @@ fn intake_and_pip_due() {
         ],
     );
     assert!(message(SignalKind::IntakeDue, &new, d(2026, 11, 1)).contains("nog 9 dagen"));
+    assert!(message(SignalKind::IntakeDue, &new, d(2026, 11, 10)).contains("uiterlijk vandaag"));
     assert!(message(SignalKind::PipDue, &intake_done, d(2026, 11, 13)).contains("3 dagen geleden"));
     assert_eq!(
         of(SignalKind::DataQuality, &no_brp, d(2026, 11, 11)),

@@ -17,14 +17,16 @@ use chrono::NaiveDate;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use begeleiding::Begeleiding;
+pub use begeleiding::{Begeleiding, BEGELEIDING_YEARS};
 pub use closing::{retention_end, Closing, ClosingReason, RETENTION_YEARS};
 pub use conversation::ProgressConversation;
 pub use enforcement::{
     Culpability, EnforcementCase, EnforcementDecision, EnforcementTrigger, FineRule, Warning,
 };
 pub use map::{MapClosing, MapResult, MapTheme, MapThemeDone};
-pub use ontzorgen::{Ontzorgen, WithheldCost, ONTZORGEN_MONTHS};
+pub use ontzorgen::{
+    regular_end as ontzorgen_regular_end, Ontzorgen, WithheldCost, ONTZORGEN_MONTHS,
+};
 pub use pvt::{CoreValue, PvtMeeting, PvtStatement};
 pub use referral::{Referral, ReferralTarget};
 pub use work::{WorkKind, WorkPeriod, WorkWeek};

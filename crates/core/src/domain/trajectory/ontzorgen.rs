@@ -45,9 +45,7 @@ pub struct Ontzorgen {
 impl Ontzorgen {
     /// The last day of the regular period: 1 March + 6 months → 31 August.
     pub fn regular_end(&self) -> NaiveDate {
-        add_months(self.start, u32::from(self.months))
-            .pred_opt()
-            .unwrap_or(self.start)
+        regular_end(self.start, self.months)
     }
 
     /// The last day, extension included.
@@ -82,6 +80,13 @@ impl Ontzorgen {
         }
         warnings
     }
+}
+
+/// The last day of `months` of ontzorgen from `start`.
+pub fn regular_end(start: NaiveDate, months: u8) -> NaiveDate {
+    add_months(start, u32::from(months))
+        .pred_opt()
+        .unwrap_or(start)
 }
 
 impl TrajectoryRecord for Ontzorgen {

@@ -1,0 +1,335 @@
+//! Gathers the signal facts of many clients at once: one query per table over the whole
+//! caseload, so the Werkvoorraad of a region costs a few dozen statements, not one per client.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate};
+use rusqlite::{Connection, Row};
+use uuid::Uuid;
+
+use super::super::clients::{from_code, parse_date};
+use super::super::{parse_id, Result};
+use crate::domain::hours::{HourEntry, HourEntryInput, HourSource, Quarters};
+use crate::domain::level::CefrLevel;
+use crate::domain::signals::{AdoptedPip, ClientFacts, ReportFact};
+use crate::domain::termijn::add_years;
+use crate::domain::trajectory::{ontzorgen_regular_end, BEGELEIDING_YEARS};
+
+/// Who a client is, as the Werkvoorraad lists them.
+#[derive(Debug, Clone)]
+pub(crate) struct ClientRow {
+    pub id: Uuid,
+    pub name: String,
+    pub municipality: String,
+    pub consultant: Option<String>,
+}
+
+pub(crate) struct Caseload {
+    pub clients: Vec<(ClientRow, ClientFacts)>,
+    index: HashMap<String, usize>,
+    /// Only this client (a dossier), else every client of the caseload.
+    only: Option<String>,
+}
+
+impl Caseload {
+    fn facts(&mut self, client_id: &str) -> Option<&mut ClientFacts> {
+        let i = *self.index.get(client_id)?;
+        Some(&mut self.clients[i].1)
+    }
+
+    /// Runs `sql` (its first column the client id; `{c}` where the client condition goes) and
+    /// hands each row of a known client to `f`.
+    fn each(
+        &mut self,
+        conn: &Connection,
+        sql: &str,
+        mut f: impl FnMut(&mut ClientFacts, &Row<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let condition = if self.only.is_some() {
+            "client_id = ?1"
+        } else {
+            "?1 IS NULL"
+        };
+        let mut stmt = conn.prepare_cached(&sql.replace("{c}", condition))?;
+        let mut rows = stmt.query([&self.only])?;
+        while let Some(row) = rows.next()? {
+            let client_id: String = row.get(0)?;
+            if let Some(facts) = self.facts(&client_id) {
+                f(facts, row)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn date(row: &Row<'_>, i: usize) -> Result<NaiveDate> {
+    parse_date(&row.get::<_, String>(i)?)
+}
+
+fn opt_date(row: &Row<'_>, i: usize) -> Result<Option<NaiveDate>> {
+    row.get::<_, Option<String>>(i)?
+        .as_deref()
+        .map(parse_date)
+        .transpose()
+}
+
+fn opt_code<T: serde::de::DeserializeOwned>(row: &Row<'_>, i: usize) -> Result<Option<T>> {
+    row.get::<_, Option<String>>(i)?
+        .as_deref()
+        .map(from_code)
+        .transpose()
+}
+
+/// Every client (of `consultant`, when given; or only the client `only`) with the facts the
+/// signals read.
+pub(crate) fn load(
+    conn: &Connection,
+    consultant: Option<&str>,
+    only: Option<&Uuid>,
+) -> Result<Caseload> {
+    let only = only.map(Uuid::to_string);
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, given_name, family_name, municipality, consultant, client_type, status,
+                birth_date, brp_registration_date, kennisgeving_date
+         FROM clients WHERE (?1 IS NULL OR consultant = ?1) AND (?2 IS NULL OR id = ?2)
+         ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE",
+    )?;
+    let mut rows = stmt.query([consultant, only.as_deref()])?;
+    let mut caseload = Caseload {
+        clients: Vec::new(),
+        index: HashMap::new(),
+        only: only.clone(),
+    };
+    while let Some(row) = rows.next()? {
+        let id: String = row.get(0)?;
+        let (given, family): (String, String) = (row.get(1)?, row.get(2)?);
+        let mut facts = ClientFacts::new(opt_code(row, 5)?, opt_date(row, 8)?);
+        facts.status = from_code(&row.get::<_, String>(6)?)?;
+        facts.birth_date = opt_date(row, 7)?;
+        facts.kennisgeving_date = opt_date(row, 9)?;
+        caseload.index.insert(id.clone(), caseload.clients.len());
+        caseload.clients.push((
+            ClientRow {
+                id: parse_id(&id)?,
+                name: format!("{given} {family}"),
+                municipality: row.get(3)?,
+                consultant: row.get(4)?,
+            },
+            facts,
+        ));
+    }
+    drop(rows);
+    let c = &mut caseload;
+    c.each(
+        conn,
+        "SELECT client_id, SUM(CAST(julianday(until_date) - julianday(from_date) AS INTEGER) + 1)
+         FROM pip_pauses WHERE {c} GROUP BY client_id",
+        |f, r| {
+            f.pause_days = r.get(1)?;
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id FROM intakes WHERE status = 'completed' AND {c}",
+        |f, _| {
+            f.intake_completed = true;
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id FROM intakes i WHERE {c} AND EXISTS (
+             SELECT 1 FROM intake_answers a WHERE a.intake_id = i.id
+             AND a.question_id = 'inkomen' AND a.value = '\"bijstand\"')",
+        |f, _| {
+            f.social_assistance = true;
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id, dagtekening, kind, leerroute, map_exemption, waiting_list_date,
+                course_start_date
+         FROM pip_versions WHERE status = 'vastgesteld' AND {c} ORDER BY client_id, number",
+        |f, r| {
+            f.pips.push(AdoptedPip {
+                dagtekening: opt_date(r, 1)?,
+                kind: from_code(&r.get::<_, String>(2)?)?,
+                leerroute: opt_code(r, 3)?,
+                map_exemption: from_code(&r.get::<_, String>(4)?)?,
+                waiting_list_date: opt_date(r, 5)?,
+                course_start_date: opt_date(r, 6)?,
+            });
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id, new_end FROM termijn_extensions WHERE {c} ORDER BY client_id, decision_date",
+        |f, r| {
+            f.latest_extension_end = Some(date(r, 1)?);
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id, kind FROM termijn_exemptions WHERE {c} ORDER BY client_id, decision_date",
+        |f, r| {
+            f.exemption = Some(from_code(&r.get::<_, String>(1)?)?);
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id, id, date, quarters, category, reverses FROM hour_entries WHERE {c}",
+        |f, r| {
+            f.hours.push(HourEntry {
+                id: parse_id(&r.get::<_, String>(1)?)?,
+                client_id: Uuid::nil(),
+                input: HourEntryInput {
+                    date: date(r, 2)?,
+                    quarters: Quarters(r.get(3)?),
+                    category: from_code(&r.get::<_, String>(4)?)?,
+                    source: HourSource::Consultant,
+                    provider: None,
+                    note: None,
+                },
+                reverses: r
+                    .get::<_, Option<String>>(5)?
+                    .as_deref()
+                    .map(parse_id)
+                    .transpose()?,
+                reason: None,
+                report_id: None,
+                recorded_by: String::new(),
+                recorded_at: DateTime::UNIX_EPOCH,
+            });
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id, period_end, stagnating, lezen, luisteren, spreken, schrijven, knm
+         FROM progress_reports WHERE {c}",
+        |f, r| {
+            let mut highest: Option<CefrLevel> = None;
+            for i in 3..8 {
+                if let Some(level) = r
+                    .get::<_, Option<String>>(i)?
+                    .as_deref()
+                    .and_then(CefrLevel::parse)
+                {
+                    highest = highest.max(Some(level));
+                }
+            }
+            f.reports.push(ReportFact {
+                period_end: date(r, 1)?,
+                stagnating: r.get(2)?,
+                highest,
+            });
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id, part FROM exams WHERE result = 'behaald' AND {c}",
+        |f, r| {
+            f.passed_exams.push(from_code(&r.get::<_, String>(1)?)?);
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id, date, excused FROM absences WHERE {c}",
+        |f, r| {
+            f.absences.push((date(r, 1)?, r.get(2)?));
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id, date, outcome FROM contact_attempts WHERE {c}",
+        |f, r| {
+            f.contacts
+                .push((date(r, 1)?, from_code(&r.get::<_, String>(2)?)?));
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id, date FROM progress_conversations WHERE {c}",
+        |f, r| {
+            f.conversations.push(date(r, 1)?);
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id, signed_on FROM pvt_statements WHERE {c}",
+        |f, r| {
+            f.pvt_signed = Some(date(r, 1)?);
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id FROM map_closings WHERE result = 'voltooid' AND {c}",
+        |f, _| {
+            f.map_completed = true;
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id, start, months, extended_until FROM ontzorgen WHERE {c}",
+        |f, r| {
+            let end = match opt_date(r, 3)? {
+                Some(end) => end,
+                None => ontzorgen_regular_end(date(r, 1)?, r.get(2)?),
+            };
+            f.ontzorgen_ends.push(end);
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id, start, \"end\" FROM begeleidingen WHERE {c}",
+        |f, r| {
+            let end = match opt_date(r, 2)? {
+                Some(end) => end,
+                None => add_years(date(r, 1)?, BEGELEIDING_YEARS),
+            };
+            f.begeleiding_ends.push(end);
+            Ok(())
+        },
+    )?;
+    c.each(
+        conn,
+        "SELECT client_id FROM referrals
+         WHERE target IN ('participatiewet_consulent', 'werkbedrijf') AND {c}",
+        |f, _| {
+            f.referred_to_work = true;
+            Ok(())
+        },
+    )?;
+    c.each(conn, "SELECT client_id FROM closings WHERE {c}", |f, _| {
+        f.closed = true;
+        Ok(())
+    })?;
+    for (_, facts) in &mut caseload.clients {
+        // Closed by status too (a case closed before closings were recorded).
+        use crate::domain::ClientStatus as S;
+        if matches!(
+            facts.status,
+            S::Afgerond | S::Ontheffing | S::Verhuisd | S::Beeindigd
+        ) {
+            facts.closed = true;
+        }
+        // A client in financieel ontzorgen is on social assistance.
+        if !facts.ontzorgen_ends.is_empty() {
+            facts.social_assistance = true;
+        }
+    }
+    Ok(caseload)
+}

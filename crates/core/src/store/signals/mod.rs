@@ -1,0 +1,307 @@
+//! The Werkvoorraad: every signal of a caseload, most urgent first, minus what was
+//! acknowledged or snoozed (until its date passes or its facts change); and the settings of
+//! the thresholds.
+
+mod facts;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+use uuid::Uuid;
+
+use super::audit::{AuditAction, FieldChange};
+use super::clients::{code, parse_date, parse_timestamp, timestamp};
+use super::{parse_id, settings, Result, Store};
+use crate::domain::signals::{self, Severity, Signal, SignalKind, SignalSettings};
+use crate::domain::{FieldError, ValidationErrors};
+use crate::sync::outbox::LEDGER_ROW;
+
+const SETTINGS_KEY: &str = "signal_settings";
+
+/// Which signals to show.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct WerkvoorraadQuery {
+    /// Only this consultant's clients (a consultant's own caseload); `None`: the whole team.
+    pub consultant: Option<String>,
+    pub municipality: Option<String>,
+    /// Only these kinds; empty: all.
+    pub kinds: Vec<SignalKind>,
+    /// Also list what was acknowledged or snoozed.
+    pub include_acknowledged: bool,
+}
+
+/// An acknowledgement (no date) or a snooze until a date, with the reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SignalAck {
+    pub until: Option<NaiveDate>,
+    pub reason: String,
+    pub by: String,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct WorkItem {
+    pub client_id: Uuid,
+    pub client_name: String,
+    pub municipality: String,
+    pub consultant: Option<String>,
+    pub signal: Signal,
+    /// Set when the signal is put aside (shown only with `include_acknowledged`).
+    pub ack: Option<SignalAck>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct SignalCounts {
+    pub error: u32,
+    pub overdue: u32,
+    pub warning: u32,
+    pub info: u32,
+    /// Put aside by an acknowledgement or snooze.
+    pub acknowledged: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Werkvoorraad {
+    pub items: Vec<WorkItem>,
+    /// Of the signals that match the query, before `include_acknowledged`.
+    pub counts: SignalCounts,
+    /// The consultants with clients, for the team lead's filter.
+    pub consultants: Vec<String>,
+}
+
+/// A client's most urgent dated signal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NextDeadline {
+    pub client_id: Uuid,
+    pub signal: Signal,
+}
+
+/// Acknowledge (no `until`) or snooze a client's signal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AckInput {
+    pub kind: SignalKind,
+    pub fingerprint: String,
+    pub until: Option<NaiveDate>,
+    pub reason: String,
+}
+
+impl Store {
+    pub fn signal_settings(&self) -> Result<SignalSettings> {
+        Ok(settings::get(&self.conn, SETTINGS_KEY)?.unwrap_or_default())
+    }
+
+    pub fn save_signal_settings(&mut self, new: SignalSettings) -> Result<SignalSettings> {
+        new.validate()?;
+        settings::put(&self.conn, SETTINGS_KEY, &new)?;
+        Ok(new)
+    }
+
+    /// The signals of every client of the query, most urgent first.
+    pub fn werkvoorraad(
+        &self,
+        query: &WerkvoorraadQuery,
+        today: NaiveDate,
+    ) -> Result<Werkvoorraad> {
+        self.signals_of(query, None, today)
+    }
+
+    fn signals_of(
+        &self,
+        query: &WerkvoorraadQuery,
+        only: Option<&Uuid>,
+        today: NaiveDate,
+    ) -> Result<Werkvoorraad> {
+        let settings = self.signal_settings()?;
+        let caseload = facts::load(&self.conn, query.consultant.as_deref(), only)?;
+        let acks = self.latest_acks()?;
+        let mut items = Vec::new();
+        let mut counts = SignalCounts::default();
+        let mut consultants: Vec<String> = Vec::new();
+        for (client, facts) in &caseload.clients {
+            if let Some(c) = &client.consultant {
+                if !consultants.contains(c) {
+                    consultants.push(c.clone());
+                }
+            }
+            if query
+                .municipality
+                .as_ref()
+                .is_some_and(|m| *m != client.municipality)
+            {
+                continue;
+            }
+            for signal in signals::evaluate(facts, &settings, today) {
+                if !query.kinds.is_empty() && !query.kinds.contains(&signal.kind) {
+                    continue;
+                }
+                let ack = acks
+                    .get(&(client.id, signal.kind))
+                    .filter(|(fingerprint, ack)| {
+                        *fingerprint == signal.fingerprint && ack.until.is_none_or(|u| u >= today)
+                    })
+                    .map(|(_, ack)| ack.clone());
+                match (&ack, signal.severity) {
+                    (Some(_), _) => counts.acknowledged += 1,
+                    (None, Severity::Error) => counts.error += 1,
+                    (None, Severity::Overdue) => counts.overdue += 1,
+                    (None, Severity::Warning) => counts.warning += 1,
+                    (None, Severity::Info) => counts.info += 1,
+                }
+                if ack.is_some() && !query.include_acknowledged {
+                    continue;
+                }
+                items.push(WorkItem {
+                    client_id: client.id,
+                    client_name: client.name.clone(),
+                    municipality: client.municipality.clone(),
+                    consultant: client.consultant.clone(),
+                    signal,
+                    ack,
+                });
+            }
+        }
+        items.sort_by(|a, b| {
+            let key = |i: &WorkItem| (i.signal.severity, i.signal.due.is_none(), i.signal.due);
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| a.client_name.cmp(&b.client_name))
+        });
+        consultants.sort();
+        Ok(Werkvoorraad {
+            items,
+            counts,
+            consultants,
+        })
+    }
+
+    /// The facts the signals read, of every client (for benchmarks and reports).
+    pub fn signal_facts(&self) -> Result<Vec<crate::domain::signals::ClientFacts>> {
+        Ok(facts::load(&self.conn, None, None)?
+            .clients
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect())
+    }
+
+    /// One client's signals (the dossier's banner), acknowledged ones included and marked.
+    pub fn client_signals(&self, client_id: &Uuid, today: NaiveDate) -> Result<Vec<WorkItem>> {
+        let query = WerkvoorraadQuery {
+            include_acknowledged: true,
+            ..WerkvoorraadQuery::default()
+        };
+        Ok(self.signals_of(&query, Some(client_id), today)?.items)
+    }
+
+    /// The next deadline of each client with one: its most urgent dated signal that is not put
+    /// aside (the caseload's column).
+    pub fn next_deadlines(&self, today: NaiveDate) -> Result<Vec<NextDeadline>> {
+        let all = self.werkvoorraad(&WerkvoorraadQuery::default(), today)?;
+        let mut seen = std::collections::HashSet::new();
+        Ok(all
+            .items
+            .into_iter()
+            .filter(|i| i.signal.due.is_some() && seen.insert(i.client_id))
+            .map(|i| NextDeadline {
+                client_id: i.client_id,
+                signal: i.signal,
+            })
+            .collect())
+    }
+
+    /// Acknowledges or snoozes a client's signal; audited, and synced as a ledger row.
+    pub fn acknowledge_signal(
+        &mut self,
+        client_id: &Uuid,
+        input: AckInput,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let reason = input.reason.trim().to_owned();
+        let mut errors = ValidationErrors::default();
+        if reason.is_empty() {
+            errors.push(FieldError::new("reason", "required", "is verplicht"));
+        }
+        if input.until.is_some_and(|u| u < today) {
+            errors.push(FieldError::new(
+                "until",
+                "not_in_past",
+                "ligt in het verleden",
+            ));
+        }
+        errors.into_result()?;
+        self.client(client_id)?;
+        let mut w = self.begin_write()?;
+        let id = Uuid::now_v7().to_string();
+        w.tx.execute(
+            "INSERT INTO signal_acks (id, client_id, kind, fingerprint, until, reason, acked_by, acked_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                id,
+                client_id.to_string(),
+                code(&input.kind),
+                input.fingerprint,
+                input.until.map(|u| u.to_string()),
+                reason,
+                w.actor,
+                timestamp(w.now)
+            ],
+        )?;
+        w.outbox("signal_acks", &id, LEDGER_ROW, &Value::Null)?;
+        let what = match input.until {
+            Some(until) => format!("{} gesnoozed tot en met {until}", code(&input.kind)),
+            None => format!("{} afgehandeld", code(&input.kind)),
+        };
+        w.audit(
+            AuditAction::Append,
+            "signal_acks",
+            &id,
+            Some(&client_id.to_string()),
+            &[
+                FieldChange {
+                    field: "signal".into(),
+                    old: None,
+                    new: Some(what),
+                },
+                FieldChange {
+                    field: "reason".into(),
+                    old: None,
+                    new: Some(reason),
+                },
+            ],
+        )?;
+        w.commit()
+    }
+
+    /// The latest acknowledgement per client and kind, with the fingerprint it was given for.
+    fn latest_acks(&self) -> Result<HashMap<(Uuid, SignalKind), (String, SignalAck)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT client_id, kind, fingerprint, until, reason, acked_by, acked_at
+             FROM signal_acks ORDER BY acked_at, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut acks = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let kind: SignalKind = super::clients::from_code(&r.get::<_, String>(1)?)?;
+            let until: Option<String> = r.get(3)?;
+            acks.insert(
+                (parse_id(&r.get::<_, String>(0)?)?, kind),
+                (
+                    r.get::<_, String>(2)?,
+                    SignalAck {
+                        until: until.as_deref().map(parse_date).transpose()?,
+                        reason: r.get(4)?,
+                        by: r.get(5)?,
+                        at: parse_timestamp(&r.get::<_, String>(6)?)?,
+                    },
+                ),
+            );
+        }
+        Ok(acks)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,319 @@
+//! The Werkvoorraad over a real store: a planted overdue intake, snoozing and acknowledging
+//! it until the date passes or its facts change, the filters, and facts gathered for one client
+//! equal to those gathered for the whole caseload.
+
+use chrono::{Duration, NaiveDate};
+use uuid::Uuid;
+
+use super::super::test_support::{amira, store, today};
+use super::super::{PauseInput, Store, StoreError};
+use super::{facts, AckInput, WerkvoorraadQuery};
+use crate::domain::signals::{Severity, SignalKind, SignalSettings};
+use crate::domain::{ClientInput, TrajectoryInput};
+
+fn registered(days_ago: i64, consultant: &str, municipality: &str) -> ClientInput {
+    ClientInput {
+        brp_registration_date: Some(today() - Duration::days(days_ago)),
+        consultant: Some(consultant.into()),
+        municipality: municipality.into(),
+        bsn: None,
+        ..amira()
+    }
+}
+
+fn kinds(store: &Store, query: &WerkvoorraadQuery, day: NaiveDate) -> Vec<(SignalKind, Severity)> {
+    store
+        .werkvoorraad(query, day)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|i| (i.signal.kind, i.signal.severity))
+        .collect()
+}
+
+fn all() -> WerkvoorraadQuery {
+    WerkvoorraadQuery::default()
+}
+
+#[test]
+fn an_overdue_intake_is_snoozed_until_its_date_and_returns_when_facts_change() {
+    let (_dir, mut store) = store();
+    let client = store
+        .create_client(registered(80, "Sanne de Vries", "Lisse"), today())
+        .unwrap();
+    let overdue = vec![(SignalKind::IntakeDue, Severity::Overdue)];
+    assert_eq!(kinds(&store, &all(), today()), overdue);
+    let item = store.werkvoorraad(&all(), today()).unwrap().items.remove(0);
+    assert!(
+        item.signal.message.contains("10 dagen geleden"),
+        "{}",
+        item.signal.message
+    );
+    assert_eq!(item.client_name, "Amira Haddad");
+
+    let until = today() + Duration::days(7);
+    store
+        .acknowledge_signal(
+            &client.id,
+            AckInput {
+                kind: item.signal.kind,
+                fingerprint: item.signal.fingerprint.clone(),
+                until: Some(until),
+                reason: "Tolk pas volgende week beschikbaar".into(),
+            },
+            today(),
+        )
+        .unwrap();
+    let view = store.werkvoorraad(&all(), today()).unwrap();
+    assert!(view.items.is_empty(), "snoozed");
+    assert_eq!(view.counts.acknowledged, 1);
+    assert_eq!(
+        kinds(&store, &all(), until),
+        [],
+        "still snoozed on the last day"
+    );
+    assert_eq!(
+        kinds(&store, &all(), until + Duration::days(1)),
+        overdue,
+        "back the day after"
+    );
+    let shown = store
+        .werkvoorraad(
+            &WerkvoorraadQuery {
+                include_acknowledged: true,
+                ..all()
+            },
+            today(),
+        )
+        .unwrap();
+    assert_eq!(
+        shown.items[0].ack.as_ref().unwrap().reason,
+        "Tolk pas volgende week beschikbaar"
+    );
+
+    // A pause moves the deadline: the facts changed, so the signal is back at once.
+    store
+        .add_pause(
+            &client.id,
+            PauseInput {
+                from: today() - Duration::days(30),
+                until: today() - Duration::days(25),
+                reason: "Wachten op gegevens van het COA".into(),
+            },
+            today(),
+        )
+        .unwrap();
+    assert_eq!(kinds(&store, &all(), today()), overdue);
+
+    // Acknowledged without a date: gone until the facts change.
+    let item = store.werkvoorraad(&all(), today()).unwrap().items.remove(0);
+    store
+        .acknowledge_signal(
+            &client.id,
+            AckInput {
+                kind: item.signal.kind,
+                fingerprint: item.signal.fingerprint,
+                until: None,
+                reason: "Besproken met de teamleider".into(),
+            },
+            today(),
+        )
+        .unwrap();
+    assert_eq!(kinds(&store, &all(), today() + Duration::days(400)), []);
+    let audit = store.audit_trail(&client.id).unwrap();
+    assert!(audit.iter().any(|a| a.entity == "signal_acks"
+        && a.changes
+            .iter()
+            .any(|c| c.new.as_deref() == Some("Besproken met de teamleider"))));
+    assert!(store
+        .outbox()
+        .unwrap()
+        .iter()
+        .any(|o| o.entity == "signal_acks"));
+}
+
+#[test]
+fn an_acknowledgement_needs_a_reason_and_a_date_ahead() {
+    let (_dir, mut store) = store();
+    let client = store
+        .create_client(registered(80, "Sanne de Vries", "Lisse"), today())
+        .unwrap();
+    let ack = |until, reason: &str| AckInput {
+        kind: SignalKind::IntakeDue,
+        fingerprint: "x".into(),
+        until,
+        reason: reason.into(),
+    };
+    let fields = |e: StoreError| match e {
+        StoreError::Validation(v) => v.0.into_iter().map(|f| f.field).collect::<Vec<_>>(),
+        other => panic!("{other}"),
+    };
+    let err = store
+        .acknowledge_signal(
+            &client.id,
+            ack(Some(today() - Duration::days(1)), "  "),
+            today(),
+        )
+        .unwrap_err();
+    assert_eq!(fields(err), ["reason", "until"]);
+    store
+        .acknowledge_signal(&client.id, ack(Some(today()), "Vandaag nog"), today())
+        .unwrap();
+    assert!(matches!(
+        store.acknowledge_signal(&Uuid::now_v7(), ack(None, "x"), today()),
+        Err(StoreError::ClientNotFound(_))
+    ));
+}
+
+#[test]
+fn filters_by_consultant_municipality_and_kind() {
+    let (_dir, mut store) = store();
+    let sanne = store
+        .create_client(registered(80, "Sanne de Vries", "Lisse"), today())
+        .unwrap();
+    let mut other = registered(60, "Mark Jansen", "Hillegom");
+    other.given_name = "Yonas".into();
+    let mark = store.create_client(other, today()).unwrap();
+    store
+        .add_trajectory_record(
+            &mark.id,
+            TrajectoryInput::Begeleiding(crate::domain::Begeleiding {
+                organisation: "VluchtelingenWerk Nederland".into(),
+                contact_person: None,
+                start: today() - Duration::days(700),
+                end: None,
+                walk_in_until: None,
+                note: None,
+            }),
+            today(),
+        )
+        .unwrap();
+    let team = store.werkvoorraad(&all(), today()).unwrap();
+    assert_eq!(team.consultants, ["Mark Jansen", "Sanne de Vries"]);
+    assert_eq!(team.counts.overdue, 1);
+    assert_eq!(team.counts.warning, 1);
+    assert_eq!(team.counts.info, 1);
+    let own = WerkvoorraadQuery {
+        consultant: Some("Sanne de Vries".into()),
+        ..all()
+    };
+    let ids: Vec<Uuid> = store
+        .werkvoorraad(&own, today())
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.client_id)
+        .collect();
+    assert_eq!(ids, [sanne.id]);
+    let hillegom = WerkvoorraadQuery {
+        municipality: Some("Hillegom".into()),
+        ..all()
+    };
+    assert_eq!(
+        kinds(&store, &hillegom, today()),
+        [
+            (SignalKind::IntakeDue, Severity::Warning),
+            (SignalKind::BegeleidingEnding, Severity::Info)
+        ]
+    );
+    let only = WerkvoorraadQuery {
+        kinds: vec![SignalKind::BegeleidingEnding],
+        ..all()
+    };
+    assert_eq!(
+        kinds(&store, &only, today()),
+        [(SignalKind::BegeleidingEnding, Severity::Info)]
+    );
+    // The most urgent first: overdue before warning before info.
+    assert_eq!(
+        kinds(&store, &all(), today()),
+        [
+            (SignalKind::IntakeDue, Severity::Overdue),
+            (SignalKind::IntakeDue, Severity::Warning),
+            (SignalKind::BegeleidingEnding, Severity::Info)
+        ]
+    );
+    let next = store.next_deadlines(today()).unwrap();
+    let of_mark = next.iter().find(|n| n.client_id == mark.id).unwrap();
+    assert_eq!(
+        of_mark.signal.kind,
+        SignalKind::IntakeDue,
+        "the most urgent dated one"
+    );
+    let own_signals = store.client_signals(&mark.id, today()).unwrap();
+    assert_eq!(own_signals.len(), 2);
+    assert!(own_signals.iter().all(|i| i.client_id == mark.id));
+}
+
+#[test]
+fn thresholds_are_settings() {
+    let (_dir, mut store) = store();
+    store
+        .create_client(registered(40, "Sanne de Vries", "Lisse"), today())
+        .unwrap();
+    assert_eq!(kinds(&store, &all(), today()), []);
+    store
+        .save_signal_settings(SignalSettings {
+            intake_warning_days: 30,
+            ..SignalSettings::default()
+        })
+        .unwrap();
+    assert_eq!(
+        kinds(&store, &all(), today()),
+        [(SignalKind::IntakeDue, Severity::Warning)]
+    );
+    assert!(store
+        .save_signal_settings(SignalSettings {
+            waiting_weeks: 0,
+            ..SignalSettings::default()
+        })
+        .is_err());
+    assert_eq!(store.signal_settings().unwrap().intake_warning_days, 30);
+}
+
+#[test]
+fn one_clients_facts_equal_those_of_the_whole_caseload() {
+    let (_dir, mut store) = store();
+    let mut options = crate::generate::demo_options(&crate::generate::demo_identity(), today());
+    options.clients = 80;
+    crate::generate::into_store(&mut store, &options).unwrap();
+    let whole = facts::load(&store.conn, None, None).unwrap();
+    assert_eq!(whole.clients.len(), 80);
+    let mut kinds_seen = std::collections::BTreeSet::new();
+    for (client, all_facts) in &whole.clients {
+        let one = facts::load(&store.conn, None, Some(&client.id)).unwrap();
+        assert_eq!(one.clients.len(), 1);
+        // The rows come in index order for one client, table order for all: compare as sets.
+        let sorted = |f: &crate::domain::signals::ClientFacts| {
+            let mut f = f.clone();
+            f.hours.sort_by_key(|e| e.id);
+            f.reports.sort_by_key(|r| r.period_end);
+            f.passed_exams.sort_by_key(|p| format!("{p:?}"));
+            f.absences.sort();
+            f.contacts.sort_by_key(|(d, o)| (*d, format!("{o:?}")));
+            f.conversations.sort();
+            f.ontzorgen_ends.sort();
+            f.begeleiding_ends.sort();
+            f
+        };
+        assert!(
+            sorted(&one.clients[0].1) == sorted(all_facts),
+            "the facts of {} differ",
+            client.name
+        );
+        for s in crate::domain::signals::evaluate(all_facts, &SignalSettings::default(), today()) {
+            kinds_seen.insert(s.kind);
+        }
+    }
+    assert!(whole.clients.iter().any(|(_, f)| f.intake_completed));
+    assert!(whole
+        .clients
+        .iter()
+        .any(|(_, f)| !f.pips.is_empty() && !f.hours.is_empty()));
+    assert!(whole.clients.iter().any(|(_, f)| f.pvt_signed.is_some()));
+    assert!(whole.clients.iter().any(|(_, f)| f.closed));
+    assert!(
+        kinds_seen.len() >= 5,
+        "a demo caseload raises several kinds: {kinds_seen:?}"
+    );
+}
