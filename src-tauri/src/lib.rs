@@ -14,16 +14,21 @@ use traject_core::Store;
 /// command answers with that error, so the user reads why instead of seeing nothing.
 pub struct AppStore(pub Mutex<Result<Store, ApiError>>);
 
-/// The database file: `--db PATH` or `TRAJECT_DB` (tests), else the OS app-data directory.
-fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
+/// The value after `flag` on the command line, if given.
+fn arg_value(flag: &str) -> Option<Result<String, String>> {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        if arg == "--db" {
-            return args
-                .next()
-                .map(PathBuf::from)
-                .ok_or_else(|| "--db needs a path".into());
+        if arg == flag {
+            return Some(args.next().ok_or_else(|| format!("{flag} needs a value")));
         }
+    }
+    None
+}
+
+/// The database file: `--db PATH` or `TRAJECT_DB` (tests), else the OS app-data directory.
+fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    if let Some(path) = arg_value("--db") {
+        return Ok(PathBuf::from(path?));
     }
     if let Some(path) = std::env::var_os("TRAJECT_DB") {
         return Ok(PathBuf::from(path));
@@ -34,6 +39,9 @@ fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>
 pub fn run() {
     tauri::Builder::default()
         .setup(|app| {
+            if let Some(day) = arg_value("--today") {
+                commands::work_as_if_today(&day?)?;
+            }
             let path = database_path(app)?;
             let store = Store::open(&path).map_err(|e| {
                 eprintln!("Traject: {}: {e}", path.display());

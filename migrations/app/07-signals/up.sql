@@ -18,3 +18,6 @@ BEGIN SELECT RAISE(ABORT, 'signal_acks is append-only: a new acknowledgement rep
 CREATE TRIGGER signal_acks_append_only_d BEFORE DELETE ON signal_acks
 BEGIN SELECT RAISE(ABORT, 'signal_acks is append-only: a new acknowledgement replaces the last'); END;
 
+
+-- The signals read one answer of every intake: the main income (social assistance or not).
+CREATE INDEX intake_answers_income ON intake_answers (intake_id, value) WHERE question_id = 'inkomen';

@@ -25,9 +25,22 @@ pub use trajectory::*;
 
 pub(crate) type Result<T> = std::result::Result<T, ApiError>;
 
+/// The day set by `--today DATE` (demonstrations and end-to-end tests), as the CLI has it.
+static TODAY: std::sync::OnceLock<NaiveDate> = std::sync::OnceLock::new();
+
+pub(crate) fn work_as_if_today(day: &str) -> std::result::Result<(), String> {
+    let day = day
+        .parse::<NaiveDate>()
+        .map_err(|e| format!("--today {day}: {e}"))?;
+    TODAY.set(day).map_err(|_| "--today given twice".to_owned())
+}
+
 /// Dates are calendar dates in Europe/Amsterdam; the laptop's local date is that date.
 pub(crate) fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    TODAY
+        .get()
+        .copied()
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 pub(crate) fn with_store<T>(

@@ -57,11 +57,18 @@ pub fn app_binary() -> PathBuf {
 }
 
 pub async fn connect(driver: &Driver, db: &Path) -> Client {
+    connect_with(driver, db, &[]).await
+}
+
+/// Starts the app on `db` with more command-line arguments (e.g. `--today 2026-12-07`).
+pub async fn connect_with(driver: &Driver, db: &Path, args: &[&str]) -> Client {
+    let mut app_args = vec![json!("--db"), json!(db)];
+    app_args.extend(args.iter().map(|a| json!(a)));
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), json!("wry"));
     caps.insert(
         "tauri:options".into(),
-        json!({ "application": app_binary(), "args": ["--db", db] }),
+        json!({ "application": app_binary(), "args": app_args }),
     );
     let url = format!("http://127.0.0.1:{}", driver.port);
     let deadline = Instant::now() + Duration::from_secs(30);

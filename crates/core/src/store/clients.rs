@@ -593,7 +593,9 @@ pub(crate) fn code<T: Serialize>(value: &T) -> String {
 }
 
 pub(crate) fn from_code<T: serde::de::DeserializeOwned>(code: &str) -> Result<T> {
-    Ok(serde_json::from_value(Value::String(code.to_owned()))?)
+    use serde::de::value::{Error, StrDeserializer};
+    T::deserialize(StrDeserializer::<Error>::new(code))
+        .map_err(|_| StoreError::BadValue(code.to_owned()))
 }
 
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate> {

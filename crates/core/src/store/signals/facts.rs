@@ -8,7 +8,7 @@ use rusqlite::{Connection, Row};
 use uuid::Uuid;
 
 use super::super::clients::{from_code, parse_date};
-use super::super::{parse_id, Result};
+use super::super::{parse_id, Result, StoreError};
 use crate::domain::hours::{HourEntry, HourEntryInput, HourSource, Quarters};
 use crate::domain::level::CefrLevel;
 use crate::domain::signals::{AdoptedPip, ClientFacts, ReportFact};
@@ -32,11 +32,6 @@ pub(crate) struct Caseload {
 }
 
 impl Caseload {
-    fn facts(&mut self, client_id: &str) -> Option<&mut ClientFacts> {
-        let i = *self.index.get(client_id)?;
-        Some(&mut self.clients[i].1)
-    }
-
     /// Runs `sql` (its first column the client id; `{c}` where the client condition goes) and
     /// hands each row of a known client to `f`.
     fn each(
@@ -53,31 +48,42 @@ impl Caseload {
         let mut stmt = conn.prepare_cached(&sql.replace("{c}", condition))?;
         let mut rows = stmt.query([&self.only])?;
         while let Some(row) = rows.next()? {
-            let client_id: String = row.get(0)?;
-            if let Some(facts) = self.facts(&client_id) {
-                f(facts, row)?;
+            let client_id = text(row, 0)?;
+            if let Some(i) = self.index.get(client_id).copied() {
+                f(&mut self.clients[i].1, row)?;
             }
         }
         Ok(())
     }
 }
 
+/// Column `i` as text, borrowed from the row (no copy per row of a large table).
+fn text<'r>(row: &'r Row<'_>, i: usize) -> Result<&'r str> {
+    row.get_ref(i)?
+        .as_str()
+        .map_err(|e| StoreError::BadValue(e.to_string()))
+}
+
+fn opt_text<'r>(row: &'r Row<'_>, i: usize) -> Result<Option<&'r str>> {
+    row.get_ref(i)?
+        .as_str_or_null()
+        .map_err(|e| StoreError::BadValue(e.to_string()))
+}
+
+fn code<T: serde::de::DeserializeOwned>(row: &Row<'_>, i: usize) -> Result<T> {
+    from_code(text(row, i)?)
+}
+
 fn date(row: &Row<'_>, i: usize) -> Result<NaiveDate> {
-    parse_date(&row.get::<_, String>(i)?)
+    parse_date(text(row, i)?)
 }
 
 fn opt_date(row: &Row<'_>, i: usize) -> Result<Option<NaiveDate>> {
-    row.get::<_, Option<String>>(i)?
-        .as_deref()
-        .map(parse_date)
-        .transpose()
+    opt_text(row, i)?.map(parse_date).transpose()
 }
 
 fn opt_code<T: serde::de::DeserializeOwned>(row: &Row<'_>, i: usize) -> Result<Option<T>> {
-    row.get::<_, Option<String>>(i)?
-        .as_deref()
-        .map(from_code)
-        .transpose()
+    opt_text(row, i)?.map(from_code).transpose()
 }
 
 /// Every client (of `consultant`, when given; or only the client `only`) with the facts the
@@ -104,7 +110,7 @@ pub(crate) fn load(
         let id: String = row.get(0)?;
         let (given, family): (String, String) = (row.get(1)?, row.get(2)?);
         let mut facts = ClientFacts::new(opt_code(row, 5)?, opt_date(row, 8)?);
-        facts.status = from_code(&row.get::<_, String>(6)?)?;
+        facts.status = code(row, 6)?;
         facts.birth_date = opt_date(row, 7)?;
         facts.kennisgeving_date = opt_date(row, 9)?;
         caseload.index.insert(id.clone(), caseload.clients.len());
@@ -139,9 +145,8 @@ pub(crate) fn load(
     )?;
     c.each(
         conn,
-        "SELECT client_id FROM intakes i WHERE {c} AND EXISTS (
-             SELECT 1 FROM intake_answers a WHERE a.intake_id = i.id
-             AND a.question_id = 'inkomen' AND a.value = '\"bijstand\"')",
+        "SELECT i.client_id FROM intake_answers a JOIN intakes i ON i.id = a.intake_id
+         WHERE a.question_id = 'inkomen' AND a.value = '\"bijstand\"' AND {c}",
         |f, _| {
             f.social_assistance = true;
             Ok(())
@@ -155,9 +160,9 @@ pub(crate) fn load(
         |f, r| {
             f.pips.push(AdoptedPip {
                 dagtekening: opt_date(r, 1)?,
-                kind: from_code(&r.get::<_, String>(2)?)?,
+                kind: code(r, 2)?,
                 leerroute: opt_code(r, 3)?,
-                map_exemption: from_code(&r.get::<_, String>(4)?)?,
+                map_exemption: code(r, 4)?,
                 waiting_list_date: opt_date(r, 5)?,
                 course_start_date: opt_date(r, 6)?,
             });
@@ -176,7 +181,7 @@ pub(crate) fn load(
         conn,
         "SELECT client_id, kind FROM termijn_exemptions WHERE {c} ORDER BY client_id, decision_date",
         |f, r| {
-            f.exemption = Some(from_code(&r.get::<_, String>(1)?)?);
+            f.exemption = Some(code(r, 1)?);
             Ok(())
         },
     )?;
@@ -185,21 +190,17 @@ pub(crate) fn load(
         "SELECT client_id, id, date, quarters, category, reverses FROM hour_entries WHERE {c}",
         |f, r| {
             f.hours.push(HourEntry {
-                id: parse_id(&r.get::<_, String>(1)?)?,
+                id: parse_id(text(r, 1)?)?,
                 client_id: Uuid::nil(),
                 input: HourEntryInput {
                     date: date(r, 2)?,
                     quarters: Quarters(r.get(3)?),
-                    category: from_code(&r.get::<_, String>(4)?)?,
+                    category: code(r, 4)?,
                     source: HourSource::Consultant,
                     provider: None,
                     note: None,
                 },
-                reverses: r
-                    .get::<_, Option<String>>(5)?
-                    .as_deref()
-                    .map(parse_id)
-                    .transpose()?,
+                reverses: opt_text(r, 5)?.map(parse_id).transpose()?,
                 reason: None,
                 report_id: None,
                 recorded_by: String::new(),
@@ -215,11 +216,7 @@ pub(crate) fn load(
         |f, r| {
             let mut highest: Option<CefrLevel> = None;
             for i in 3..8 {
-                if let Some(level) = r
-                    .get::<_, Option<String>>(i)?
-                    .as_deref()
-                    .and_then(CefrLevel::parse)
-                {
+                if let Some(level) = opt_text(r, i)?.and_then(CefrLevel::parse) {
                     highest = highest.max(Some(level));
                 }
             }
@@ -235,7 +232,7 @@ pub(crate) fn load(
         conn,
         "SELECT client_id, part FROM exams WHERE result = 'behaald' AND {c}",
         |f, r| {
-            f.passed_exams.push(from_code(&r.get::<_, String>(1)?)?);
+            f.passed_exams.push(code(r, 1)?);
             Ok(())
         },
     )?;
@@ -251,8 +248,7 @@ pub(crate) fn load(
         conn,
         "SELECT client_id, date, outcome FROM contact_attempts WHERE {c}",
         |f, r| {
-            f.contacts
-                .push((date(r, 1)?, from_code(&r.get::<_, String>(2)?)?));
+            f.contacts.push((date(r, 1)?, code(r, 2)?));
             Ok(())
         },
     )?;
