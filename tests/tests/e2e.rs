@@ -253,6 +253,8 @@ async fn an_intake_over_two_sessions_with_a_restart() {
     let port = 5444 + (std::process::id() % 1000) as u16 * 2;
 
     async fn open_intake_tab(client: &Client) {
+        // The app opens on the Werkvoorraad; the caseload is one click away.
+        click(client, "[data-testid=nav-caseload]").await;
         click(client, "[data-testid=caseload-row]").await;
         wait_for_text(client, "[data-testid=dossier-name]", "Yonas Tesfaye").await;
         click(client, "[data-testid=tab-intake]").await;

@@ -64,6 +64,29 @@ describe('App', () => {
     expect(screen.getByTestId('status-clients').textContent).toBe('60 cliënten');
   });
 
+  it('shows the caseload right after the first-run setup, even though the app opens on the Werkvoorraad', async () => {
+    router.view = { name: 'werkvoorraad' };
+    let state: AppState = appState({ identity: null, client_count: 0 });
+    installIpc({
+      app_state: () => state,
+      save_identity: (args) => {
+        state = { ...state, identity: args.identity as Identity };
+        return args.identity;
+      },
+      caseload: () => [],
+      werkvoorraad: () => ({ items: [], counts: { error: 0, overdue: 0, warning: 0, info: 0, acknowledged: 0 }, consultants: [] }),
+      next_deadlines: () => [],
+    });
+    const user = userEvent.setup();
+    render(App);
+    await user.type(await screen.findByLabelText(/^Naam/), 'Fatima de Vries');
+    await user.click(screen.getByRole('button', { name: 'Opslaan en beginnen' }));
+    await user.click(await screen.findByTestId('start-empty'));
+    expect(await screen.findByTestId('caseload-empty')).toBeTruthy();
+    expect(screen.getByTestId('nav-caseload').getAttribute('aria-current')).toBe('page');
+    expect((await screen.findByTestId('nav-werkvoorraad-count')).textContent).toBe('0');
+  });
+
   it('shows inline errors from the backend on the setup form', async () => {
     installIpc({
       app_state: () => appState({ identity: null }),

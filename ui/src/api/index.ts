@@ -45,6 +45,12 @@ import type {
   FineRule,
   TrajectoryInput,
   TrajectoryView,
+  AckInput,
+  NextDeadline,
+  SignalSettings,
+  Werkvoorraad,
+  WerkvoorraadQuery,
+  WorkItem,
 } from './types';
 
 export * from './types';
@@ -142,6 +148,20 @@ export const api = {
   /** How many years a dossier is kept after the obligation ends. */
   retentionYears: () => call<number>('retention_years'),
   setRetentionYears: (years: number) => call<number>('set_retention_years', { years }),
+  /** Every signal of the query's caseload, most urgent first, with counts per severity. */
+  werkvoorraad: (query: WerkvoorraadQuery) => call<Werkvoorraad>('werkvoorraad', { query }),
+  /**
+   * Puts a signal aside: `until` null acknowledges it (it comes back when its facts change), a
+   * date snoozes it until and including that day. `reason` is required.
+   */
+  acknowledgeSignal: (clientId: string, input: AckInput) => call<null>('acknowledge_signal', { clientId, input }),
+  /** One client's signals, put-aside ones included (with `ack`). */
+  clientSignals: (clientId: string) => call<WorkItem[]>('client_signals', { clientId }),
+  /** Per client with one: its most urgent dated signal (the caseload's "Volgende termijn"). */
+  nextDeadlines: () => call<NextDeadline[]>('next_deadlines'),
+  /** The thresholds of the signals. */
+  signalSettings: () => call<SignalSettings>('signal_settings'),
+  saveSignalSettings: (settings: SignalSettings) => call<SignalSettings>('save_signal_settings', { settings }),
   /** App version from Tauri; falls back to the UI package version outside Tauri. */
   appVersion: async (): Promise<string> => {
     try {

@@ -129,6 +129,20 @@ export type { ClosingReason } from './bindings/ClosingReason';
 export type { Closing } from './bindings/Closing';
 export type { ClosingView } from './bindings/ClosingView';
 
+// The Werkvoorraad: signals, acknowledgements, next deadlines and the thresholds.
+export type { SignalKind } from './bindings/SignalKind';
+export type { Severity } from './bindings/Severity';
+export type { DossierTab } from './bindings/DossierTab';
+export type { Signal } from './bindings/Signal';
+export type { SignalAck } from './bindings/SignalAck';
+export type { SignalCounts } from './bindings/SignalCounts';
+export type { AckInput } from './bindings/AckInput';
+export type { WorkItem } from './bindings/WorkItem';
+export type { Werkvoorraad } from './bindings/Werkvoorraad';
+export type { WerkvoorraadQuery } from './bindings/WerkvoorraadQuery';
+export type { NextDeadline } from './bindings/NextDeadline';
+export type { SignalSettings } from './bindings/SignalSettings';
+
 import type { ApiError } from './bindings/ApiError';
 import type { StoredAnswer } from './bindings/StoredAnswer';
 export type ApiErrorCode = ApiError['code'];

@@ -5,8 +5,11 @@ import Caseload from './Caseload.svelte';
 import { app } from '../lib/app.svelte';
 import { router } from '../shell/router.svelte';
 import { resetCaseloadState } from './state.svelte';
+import { refreshApp } from '../lib/app.svelte';
+import { resetSignals } from '../lib/signals.svelte';
 import { appState, installIpc } from '../test/ipc';
-import type { CaseloadQuery, ClientSummary } from '../api';
+import { signal } from '../test/signals';
+import type { CaseloadQuery, ClientSummary, NextDeadline } from '../api';
 
 function summary(i: number, given: string, family: string): ClientSummary {
   return {
@@ -38,6 +41,7 @@ describe('Caseload', () => {
     app.state = appState();
     router.view = { name: 'caseload' };
     resetCaseloadState();
+    resetSignals();
   });
 
   it('calls caseload with the typed text and renders the matching rows', async () => {
@@ -142,5 +146,87 @@ describe('Caseload', () => {
     expect(rendered.length).toBeGreaterThan(5);
     expect(rendered.length).toBeLessThan(60);
     expect(rendered[0].textContent).toContain('Voornaam0 Achternaam0');
+  });
+
+  describe('next deadline', () => {
+    const DEADLINES: NextDeadline[] = [
+      {
+        client_id: 'id-1',
+        signal: signal({ kind: 'termijn_ending', severity: 'warning', due: '2025-08-01', tab: 'pip', message: 'De termijn eindigt op 01-08-2025.' }),
+      },
+      {
+        client_id: 'id-3',
+        signal: signal({ kind: 'provider_report_overdue', severity: 'overdue', due: '2025-03-01', tab: 'reports' }),
+      },
+    ];
+
+    it('shows each client’s next deadline from one call, not one per keystroke', async () => {
+      const calls = installIpc({
+        caseload: (args) => {
+          const t = ((args.query as CaseloadQuery).text ?? '').toLowerCase();
+          return PEOPLE.filter((p) => `${p.given_name} ${p.family_name}`.toLowerCase().includes(t));
+        },
+        next_deadlines: () => DEADLINES,
+      });
+      const user = userEvent.setup();
+      render(Caseload);
+
+      await waitFor(() =>
+        expect(screen.getAllByTestId('caseload-next-deadline').map((c) => c.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+          '01-08-2025 Termijn',
+          '—',
+          '01-03-2025 Rapportage',
+        ]),
+      );
+      expect(screen.getByText('Volgende termijn')).toBeTruthy();
+      const cells = screen.getAllByTestId('caseload-next-deadline');
+      expect(cells[0].classList.contains('sev-warning')).toBe(true);
+      expect(cells[2].classList.contains('sev-overdue')).toBe(true);
+      expect(cells[0].getAttribute('title')).toBe('Termijn loopt af: De termijn eindigt op 01-08-2025.');
+
+      await user.type(screen.getByTestId('caseload-search'), 'olena');
+      await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(1));
+      expect(screen.getByTestId('caseload-next-deadline').textContent).toContain('01-03-2025');
+      expect(calls.filter((c) => c.cmd === 'caseload').length).toBeGreaterThan(1);
+      expect(calls.filter((c) => c.cmd === 'next_deadlines')).toHaveLength(1);
+    });
+
+    it('keeps the deadlines when coming back, and loads them again after a save', async () => {
+      const calls = installIpc({ caseload: () => PEOPLE, next_deadlines: () => DEADLINES, app_state: () => appState() });
+      const first = render(Caseload);
+      await waitFor(() => expect(screen.getAllByTestId('caseload-next-deadline')[0].textContent).toContain('01-08-2025'));
+      first.unmount();
+
+      render(Caseload);
+      await screen.findAllByTestId('caseload-row');
+      expect(screen.getAllByTestId('caseload-next-deadline')[0].textContent).toContain('01-08-2025');
+      expect(calls.filter((c) => c.cmd === 'next_deadlines')).toHaveLength(1);
+
+      // Every save ends in refreshApp: the deadlines may have changed.
+      await refreshApp();
+      await waitFor(() => expect(calls.filter((c) => c.cmd === 'next_deadlines')).toHaveLength(2));
+    });
+
+    it('sorts by next deadline here, clients without one last', async () => {
+      const calls = installIpc({ caseload: () => PEOPLE, next_deadlines: () => DEADLINES });
+      const user = userEvent.setup();
+      render(Caseload);
+      await waitFor(() => expect(screen.getAllByTestId('caseload-next-deadline')[0].textContent).toContain('01-08-2025'));
+      const names = () => screen.getAllByTestId('caseload-row').map((r) => r.querySelector('.name')!.textContent);
+      const backendCalls = calls.filter((c) => c.cmd === 'caseload').length;
+
+      await user.click(screen.getByTestId('sort-next_deadline'));
+      expect(names()).toEqual(['Olena Kovalenko', 'Ahmed Haddad', 'Mariam Tesfay']);
+      expect(screen.getByTestId('sort-next_deadline').closest('[role=columnheader]')!.getAttribute('aria-sort')).toBe('ascending');
+      expect(screen.getByTestId('sort-name').closest('[role=columnheader]')!.getAttribute('aria-sort')).toBe('none');
+      await user.click(screen.getByTestId('sort-next_deadline'));
+      expect(names()).toEqual(['Ahmed Haddad', 'Olena Kovalenko', 'Mariam Tesfay']);
+      expect(calls.filter((c) => c.cmd === 'caseload')).toHaveLength(backendCalls);
+
+      // Another column goes back to the backend's sorting.
+      await user.click(screen.getByTestId('sort-name'));
+      await waitFor(() => expect(queries(calls).at(-1)).toMatchObject({ sort: 'name', descending: false }));
+      expect(names()).toEqual(['Ahmed Haddad', 'Mariam Tesfay', 'Olena Kovalenko']);
+    });
   });
 });

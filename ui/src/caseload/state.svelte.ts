@@ -13,11 +13,22 @@ export function defaultQuery(): CaseloadQuery {
   };
 }
 
-export const caseloadState: { query: CaseloadQuery; searchText: string; onlyMine: boolean } =
-  $state({ query: defaultQuery(), searchText: '', onlyMine: false });
+export const caseloadState: {
+  query: CaseloadQuery;
+  searchText: string;
+  onlyMine: boolean;
+  /**
+   * Sorted by the next deadline, here in the UI (the backend sorts every other column); the
+   * backend's sort orders the rows with the same deadline.
+   */
+  byDeadline: boolean;
+  deadlineDescending: boolean;
+} = $state({ query: defaultQuery(), searchText: '', onlyMine: false, byDeadline: false, deadlineDescending: false });
 
 export function resetCaseloadState(): void {
   caseloadState.query = defaultQuery();
   caseloadState.searchText = '';
   caseloadState.onlyMine = false;
+  caseloadState.byDeadline = false;
+  caseloadState.deadlineDescending = false;
 }

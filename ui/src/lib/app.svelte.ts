@@ -1,5 +1,6 @@
 // Global application state (AppState from the backend), shared via a rune-backed object.
 import { api, type ApiError, type AppState } from '../api';
+import { signalsChanged } from './signals.svelte';
 
 type AppStore = {
   state: AppState | null;
@@ -9,11 +10,15 @@ type AppStore = {
 
 export const app: AppStore = $state({ state: null, error: null, loading: true });
 
-/** Reloads AppState from the backend (counts, identity, municipalities). */
+/**
+ * Reloads AppState from the backend (counts, identity, municipalities). Every screen calls it
+ * after a save, so it also tells the signals (navigation count, next deadlines) to reload.
+ */
 export async function refreshApp(): Promise<void> {
   try {
     app.state = await api.appState();
     app.error = null;
+    signalsChanged();
   } catch (e) {
     app.error = e as ApiError;
   } finally {

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, daysLeftText, formatDate, formatDay, formatFieldValue, fullName, orEmpty } from './format';
-import { clientCount, pendingCount } from './labels';
+import {
+  addDays,
+  daysBetween,
+  daysLeftText,
+  formatDate,
+  formatDay,
+  formatFieldValue,
+  formatLongDate,
+  fullName,
+  orEmpty,
+  relativeDays,
+} from './format';
+import { SIGNAL_KIND_LABELS, clientCount, pendingCount, signalCount } from './labels';
+import type { SignalKind } from '../api';
 
 describe('format', () => {
   it('formats ISO dates as dd-mm-jjjj', () => {
@@ -67,5 +79,37 @@ describe('format', () => {
     expect(clientCount(1)).toBe('1 cliënt');
     expect(clientCount(62)).toBe('62 cliënten');
     expect(pendingCount(0)).toBe('0 wijzigingen niet gesynchroniseerd');
+  });
+
+  it('says how far a signal’s date is and names today in full', () => {
+    expect(relativeDays('2025-03-14', '2025-03-23')).toBe('over 9 dagen');
+    expect(relativeDays('2025-03-14', '2025-03-15')).toBe('over 1 dag');
+    expect(relativeDays('2025-03-14', '2025-03-14')).toBe('vandaag');
+    expect(relativeDays('2025-03-14', '2025-03-09')).toBe('5 dagen geleden');
+    expect(formatLongDate('2025-03-14')).toBe('vrijdag 14 maart 2025');
+    expect(addDays('2025-03-28', 7)).toBe('2025-04-04');
+    expect(addDays('2024-12-28', 7)).toBe('2025-01-04');
+  });
+
+  it('names every signal and counts them in Dutch', () => {
+    const kinds: SignalKind[] = ['intake_due', 'turning18', 'data_quality', 'pvt_not_signed'];
+    expect(kinds.map((k) => SIGNAL_KIND_LABELS[k])).toEqual([
+      'Brede intake',
+      'Wordt 18',
+      'Gegevens ontbreken',
+      'Participatieverklaring niet ondertekend',
+    ]);
+    expect(Object.keys(SIGNAL_KIND_LABELS)).toHaveLength(21);
+    expect(signalCount('overdue', 3)).toBe('3 te laat');
+    expect(signalCount('warning', 12)).toBe('12 waarschuwingen');
+    expect(signalCount('warning', 1)).toBe('1 waarschuwing');
+    expect(signalCount('info', 4)).toBe('4 ter info');
+    expect(signalCount('error', 1)).toBe('1 fout');
+    expect(signalCount('acknowledged', 2)).toBe('2 opzij gelegd');
+    // The audit of a signal put aside.
+    expect(formatFieldValue('signal', 'termijn_ending gesnoozed tot en met 2025-05-01')).toBe(
+      'Termijn loopt af: gesnoozed tot en met 01-05-2025',
+    );
+    expect(formatFieldValue('signal', 'absence afgehandeld')).toBe('Verzuim: afgehandeld');
   });
 });

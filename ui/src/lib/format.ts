@@ -23,6 +23,7 @@ import {
   SUBTYPE_LABELS,
   VERSION_KIND_LABELS,
   VIEW_LABELS,
+  SIGNAL_KIND_LABELS,
 } from './labels';
 
 export const EMPTY = '—';
@@ -56,6 +57,35 @@ function days(n: number): string {
 export function daysLeftText(remaining: number): string {
   if (remaining === 0) return 'vandaag';
   return remaining > 0 ? `nog ${days(remaining)}` : `verstreken sinds ${days(-remaining)}`;
+}
+
+/** How far a date is from today: "over 9 dagen", "vandaag", "5 dagen geleden". */
+export function relativeDays(today: string, date: string): string {
+  const n = daysBetween(today, date);
+  if (Number.isNaN(n)) return '';
+  if (n === 0) return 'vandaag';
+  return n > 0 ? `over ${days(n)}` : `${days(-n)} geleden`;
+}
+
+/** 'YYYY-MM-DD' → "vrijdag 14 maart 2025". */
+export function formatLongDate(value: string | null | undefined): string {
+  if (!value) return EMPTY;
+  const n = dayNumber(value);
+  if (Number.isNaN(n)) return value;
+  return new Intl.DateTimeFormat('nl-NL', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(n * 86_400_000));
+}
+
+/** 'YYYY-MM-DD' plus `n` days. */
+export function addDays(date: string, n: number): string {
+  const d = dayNumber(date);
+  if (Number.isNaN(d)) return date;
+  return new Date((d + n) * 86_400_000).toISOString().slice(0, 10);
 }
 
 function pad(n: number): string {
@@ -162,6 +192,15 @@ export function formatFieldValue(field: string, value: string | null | undefined
       const part = EXAM_PART_LABELS[m[1] as keyof typeof EXAM_PART_LABELS] ?? m[1];
       const result = EXAM_RESULT_LABELS[m[4] as keyof typeof EXAM_RESULT_LABELS] ?? m[4];
       return `${part}${m[2] ? ` ${m[2]}` : ''} op ${formatDate(m[3])}: ${result.toLowerCase()}`;
+    }
+    return value;
+  }
+  if (field === 'signal') {
+    // Backend summary: '<kind> afgehandeld' or '<kind> gesnoozed tot en met YYYY-MM-DD'.
+    const m = /^(\w+) (afgehandeld|gesnoozed tot en met (\d{4}-\d{2}-\d{2}))$/.exec(value);
+    if (m) {
+      const kind = SIGNAL_KIND_LABELS[m[1] as keyof typeof SIGNAL_KIND_LABELS] ?? m[1];
+      return m[3] ? `${kind}: gesnoozed tot en met ${formatDate(m[3])}` : `${kind}: afgehandeld`;
     }
     return value;
   }

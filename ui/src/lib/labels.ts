@@ -29,6 +29,10 @@ import type {
   Role,
   StatushouderSubtype,
   VersionKind,
+  DossierTab,
+  Severity,
+  SignalCounts,
+  SignalKind,
 } from '../api';
 
 export type Option<T extends string> = { value: T; label: string };
@@ -254,6 +258,111 @@ export const CLOSING_REASON_LABELS: Record<ClosingReason, string> = {
   beeindigd: 'Beëindigd',
 };
 
+/** The Werkvoorraad's name of each signal. */
+export const SIGNAL_KIND_LABELS: Record<SignalKind, string> = {
+  intake_due: 'Brede intake',
+  pip_due: 'PIP vaststellen',
+  termijn_ending: 'Termijn loopt af',
+  termijn_passed: 'Termijn verlopen',
+  progress_conversations: 'Voortgangsgesprekken eerste jaar',
+  no_conversation: 'Geen voortgangsgesprek',
+  revision_window: 'Routewijziging: venster sluit',
+  change_not_allowed: 'Wijziging niet toegestaan',
+  z_route_behind: 'Z-route loopt achter',
+  map_practice_missing: 'MAP-praktijk ontbreekt',
+  pvt_not_signed: 'Participatieverklaring niet ondertekend',
+  absence: 'Verzuim',
+  provider_report_overdue: 'Rapportage taalschool te laat',
+  refer_to_work: 'Verwijzen naar werk',
+  turning18: 'Wordt 18',
+  onderwijsroute_age: 'Onderwijsroute: 30 jaar',
+  ontzorgen_ending: 'Ontzorgen eindigt',
+  begeleiding_ending: 'Begeleiding eindigt',
+  waiting_too_long: 'Te lang op de wachtlijst',
+  no_contact: 'Geen contact',
+  data_quality: 'Gegevens ontbreken',
+};
+
+/** A signal's name in a narrow column (the caseload's "Volgende termijn"). */
+export const SIGNAL_KIND_SHORT_LABELS: Record<SignalKind, string> = {
+  intake_due: 'Intake',
+  pip_due: 'PIP',
+  termijn_ending: 'Termijn',
+  termijn_passed: 'Termijn verlopen',
+  progress_conversations: 'Voortgangsgesprekken',
+  no_conversation: 'Voortgangsgesprek',
+  revision_window: 'Routewijziging',
+  change_not_allowed: 'Wijziging',
+  z_route_behind: 'Z-route',
+  map_practice_missing: 'MAP-praktijk',
+  pvt_not_signed: 'PVT',
+  absence: 'Verzuim',
+  provider_report_overdue: 'Rapportage',
+  refer_to_work: 'Werk',
+  turning18: 'Wordt 18',
+  onderwijsroute_age: '30 jaar',
+  ontzorgen_ending: 'Ontzorgen',
+  begeleiding_ending: 'Begeleiding',
+  waiting_too_long: 'Wachtlijst',
+  no_contact: 'Contact',
+  data_quality: 'Gegevens',
+};
+
+/** The most urgent first. */
+export const SEVERITIES: readonly Severity[] = ['error', 'overdue', 'warning', 'info'];
+
+/** A signal's badge. */
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  error: 'Fout',
+  overdue: 'Te laat',
+  warning: 'Binnenkort',
+  info: 'Ter info',
+};
+
+/** The Werkvoorraad's group headings. */
+export const SEVERITY_GROUP_TITLES: Record<Severity, string> = {
+  error: 'Fout in het dossier',
+  overdue: 'Te laat',
+  warning: 'Binnenkort',
+  info: 'Ter info',
+};
+
+/** The dossier tabs a signal can point to, as the dossier names them. */
+export const DOSSIER_TAB_LABELS: Record<DossierTab, string> = {
+  overview: 'Overzicht',
+  intake: 'Brede intake',
+  pip: 'PIP en termijn',
+  contacts: 'Contactpogingen',
+  portfolio: 'Uren en portfolio',
+  absences: 'Verzuim',
+  reports: 'Rapportages',
+  voortgang: 'Voortgang',
+  handhaving: 'Handhaving',
+  ondersteuning: 'Ondersteuning',
+};
+
+/** "3 te laat", "12 waarschuwingen", "1 fout", "2 opzij gelegd". */
+export function signalCount(key: keyof SignalCounts, n: number): string {
+  const count = n.toLocaleString('nl-NL');
+  switch (key) {
+    case 'error':
+      return `${count} ${n === 1 ? 'fout' : 'fouten'}`;
+    case 'overdue':
+      return `${count} te laat`;
+    case 'warning':
+      return `${count} ${n === 1 ? 'waarschuwing' : 'waarschuwingen'}`;
+    case 'info':
+      return `${count} ter info`;
+    case 'acknowledged':
+      return `${count} opzij gelegd`;
+  }
+}
+
+/** What needs doing: errors, overdue and warnings (not the info and not what was put aside). */
+export function urgentCount(c: SignalCounts): number {
+  return c.error + c.overdue + c.warning;
+}
+
 export const GENDER_OPTIONS = options(GENDER_LABELS);
 export const CLIENT_TYPE_OPTIONS = options(CLIENT_TYPE_LABELS);
 export const SUBTYPE_OPTIONS = options(SUBTYPE_LABELS);
@@ -278,6 +387,7 @@ export const CULPABILITY_OPTIONS = options(CULPABILITY_LABELS);
 export const REFERRAL_TARGET_OPTIONS = options(REFERRAL_TARGET_LABELS);
 export const WORK_KIND_OPTIONS = options(WORK_KIND_LABELS);
 export const CLOSING_REASON_OPTIONS = options(CLOSING_REASON_LABELS);
+export const SIGNAL_KIND_OPTIONS = options(SIGNAL_KIND_LABELS);
 /** The kinds a consultant picks for a new version ('migratie' only comes from an import). */
 export const VERSION_KIND_OPTIONS = options(VERSION_KIND_LABELS).filter((o) => o.value !== 'migratie');
 
@@ -411,6 +521,8 @@ export const FIELD_LABELS: Record<string, string> = {
   code: 'Artikel',
   description: 'Omschrijving',
   max_cents: 'Maximum',
+  // signals put aside
+  signal: 'Signaal',
 };
 
 /** Field labels of the PIP, termijn and pause forms, where they differ from FIELD_LABELS. */
@@ -480,6 +592,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   referrals: 'Verwijzing',
   work_periods: 'Werk',
   closings: 'Afsluiting',
+  signal_acks: 'Signaal opzij gelegd',
 };
 
 export const VIEW_LABELS: Record<string, string> = {

@@ -1,13 +1,21 @@
 // Minimal state-based routing.
+import type { DossierTab } from '../api';
+
 export type View =
+  | { name: 'werkvoorraad' }
   | { name: 'caseload' }
-  | { name: 'dossier'; id: string }
+  /**
+   * A client's dossier; `tab` opens it on that tab (a signal's), `from` says which screen
+   * "Terug" returns to (the caseload unless given).
+   */
+  | { name: 'dossier'; id: string; tab?: DossierTab; from?: 'werkvoorraad' }
   | { name: 'new' }
   | { name: 'edit'; id: string }
   | { name: 'hours-entry' }
   | { name: 'settings' };
 
-export const router: { view: View } = $state({ view: { name: 'caseload' } });
+/** The app opens on the Werkvoorraad: what needs doing today, across the caseload. */
+export const router: { view: View } = $state({ view: { name: 'werkvoorraad' } });
 
 export function navigate(view: View): void {
   router.view = view;
