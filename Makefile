@@ -19,7 +19,7 @@ DEB_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-d
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libsoup-3.0-dev \
 	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core x11-utils imagemagick locales poppler-utils
 
-.PHONY: help run dev test bench fuzz bundle bundle-test test-rust test-ui test-e2e lint bindings screenshots deps deps-system deps-ui deps-driver ui e2e-app
+.PHONY: help run dev test bench fuzz bundle bundle-test test-rust test-ui test-e2e lint bindings licences screenshots deps deps-system deps-ui deps-driver ui e2e-app
 
 help:
 	@echo "make run          start Traject"
@@ -30,6 +30,7 @@ help:
 	@echo "make bundle       build the Linux installer (.deb) in target/release/bundle/deb"
 	@echo "make lint         cargo fmt --check, clippy -D warnings, svelte-check"
 	@echo "make bindings     regenerate ui/src/api/bindings from the Rust types"
+	@echo "make licences     regenerate the About screen's licence notices (src-tauri/licences.json)"
 	@echo "make screenshots  refresh the README's screenshots (runs the end-to-end test)"
 
 # --- set-up -----------------------------------------------------------------------------
@@ -118,6 +119,9 @@ fuzz:
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test -q -p traject-core bindings
+
+licences:
+	UPDATE_LICENCES=1 cargo test -q -p traject-tests --test licences
 
 screenshots: deps-system deps-driver e2e-app
 	LANG=nl_NL.UTF-8 TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject TRAJECT_SCREENSHOTS=$(CURDIR)/$(SCREENSHOTS) \

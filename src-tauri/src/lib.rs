@@ -1,6 +1,7 @@
 //! The Tauri shell: opens the store, registers the thin commands, opens the window.
 
 mod commands;
+pub mod update;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -38,6 +39,8 @@ fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>
 
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_updater::Builder::new().build())
+        .manage(update::PendingUpdate::default())
         .setup(|app| {
             if let Some(day) = arg_value("--today") {
                 commands::work_as_if_today(&day?)?;
@@ -103,6 +106,10 @@ pub fn run() {
             commands::next_deadlines,
             commands::signal_settings,
             commands::save_signal_settings,
+            commands::about,
+            commands::check_update,
+            commands::download_update,
+            commands::install_update,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -14,10 +14,12 @@ use uuid::Uuid;
 
 use crate::AppStore;
 
+mod about;
 mod hours;
 mod pip;
 mod signals;
 mod trajectory;
+pub use about::*;
 pub use hours::*;
 pub use pip::*;
 pub use signals::*;
