@@ -2,6 +2,7 @@
 import { getVersion } from '@tauri-apps/api/app';
 import { call } from './invoke';
 import type {
+  About,
   Absence,
   AbsenceExcuse,
   AbsenceInput,
@@ -50,6 +51,7 @@ import type {
   SignalSettings,
   Werkvoorraad,
   WerkvoorraadQuery,
+  UpdateInfo,
   WorkItem,
 } from './types';
 
@@ -162,6 +164,14 @@ export const api = {
   /** The thresholds of the signals. */
   signalSettings: () => call<SignalSettings>('signal_settings'),
   saveSignalSettings: (settings: SignalSettings) => call<SignalSettings>('save_signal_settings', { settings }),
+  /** Version, schema, database, servers and the licences of the bundled components. */
+  about: () => call<About>('about'),
+  /** Asks the update server for a newer version; null when Traject is up to date. Errors are 'conflict'. */
+  checkUpdate: () => call<UpdateInfo | null>('check_update'),
+  /** Downloads the update found by the last check and verifies its signature. */
+  downloadUpdate: () => call<UpdateInfo>('download_update'),
+  /** Installs the downloaded, verified update and restarts Traject. */
+  installUpdate: () => call<null>('install_update'),
   /** App version from Tauri; falls back to the UI package version outside Tauri. */
   appVersion: async (): Promise<string> => {
     try {

@@ -12,7 +12,8 @@ export type View =
   | { name: 'new' }
   | { name: 'edit'; id: string }
   | { name: 'hours-entry' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'about' };
 
 /** The app opens on the Werkvoorraad: what needs doing today, across the caseload. */
 export const router: { view: View } = $state({ view: { name: 'werkvoorraad' } });
