@@ -3,6 +3,7 @@
 
 mod client_args;
 mod hours;
+mod money;
 mod output;
 mod pip;
 mod record;
@@ -117,6 +118,9 @@ enum Command {
     /// Progress conversations, PVT, MAP, handhaving, support, work and afsluiting.
     #[command(subcommand)]
     Record(record::RecordCommand),
+    /// SPUK and price tables, the SPUK forecast, the invoice check.
+    #[command(subcommand)]
+    Money(money::MoneyCommand),
     /// The local regulation's fines (boeteverordening).
     #[command(subcommand)]
     FineRule(record::FineRuleCommand),
@@ -324,6 +328,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Hours(command) => hours::run(&mut store, command, today, json)?,
         Command::Pip(command) => pip::run(&mut store, command, today, json)?,
         Command::Signals(args) => signals::run(&store, args, today, json)?,
+        Command::Money(command) => {
+            if !money::run(&mut store, command, json)? {
+                std::process::exit(2);
+            }
+        }
         Command::Record(command) => record::run(&mut store, command, today, json)?,
         Command::FineRule(command) => record::run_fine_rule(&mut store, command, json)?,
         Command::Retention { years } => record::run_retention(&mut store, years)?,

@@ -23,7 +23,7 @@ mod intake;
 mod trajectory;
 
 pub use hours::{GeneratedHours, PROVIDERS};
-pub use trajectory::{demo_fine_rules, GeneratedTrajectory};
+pub use trajectory::{demo_fine_rules, demo_prices, GeneratedTrajectory};
 
 /// Street names for invented addresses.
 const STREETS: [&str; 6] = [
@@ -270,6 +270,7 @@ pub fn into_store(store: &mut Store, options: &GenerateOptions) -> crate::store:
         store.insert_generated(GENERATOR, clients.by_ref().take(1000).collect())?;
     }
     store.add_demo_fine_rules(GENERATOR)?;
+    store.add_demo_prices(GENERATOR)?;
     Ok(count)
 }
 

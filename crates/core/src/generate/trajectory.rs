@@ -28,6 +28,29 @@ pub fn demo_fine_rules() -> Vec<FineRule> {
     ]
 }
 
+/// Prices for the invented language schools (the 2022, 2024 and 2025 figures of the domain page's
+/// first provider), so the demo's SPUK forecast and invoice check have prices to work with.
+pub fn demo_prices() -> Vec<crate::domain::money::CoursePrice> {
+    use crate::domain::money::{CoursePrice, CourseProduct};
+    let mut prices = Vec::new();
+    for provider in super::PROVIDERS {
+        for (product, amounts) in [
+            (CourseProduct::B1Route, [795_000, 843_495, 891_574]),
+            (CourseProduct::ZRoute, [905_000, 960_205, 1_014_937]),
+        ] {
+            for (from_year, cents) in [2022, 2024, 2025].into_iter().zip(amounts) {
+                prices.push(CoursePrice {
+                    provider: Some(provider.to_owned()),
+                    product,
+                    from_year,
+                    cents,
+                });
+            }
+        }
+    }
+    prices
+}
+
 /// The records, and enforcement cases with the dates of their warnings.
 #[derive(Debug, Clone, Default)]
 pub struct GeneratedTrajectory {

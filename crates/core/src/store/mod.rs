@@ -13,6 +13,7 @@ mod intake_tests;
 mod intakes;
 mod ledgers;
 mod migrations;
+mod money;
 mod pip_document;
 mod pip_draft;
 #[cfg(test)]

@@ -55,6 +55,10 @@ pub const TABLES: &[(&str, SyncClass)] = &[
     // A consultant's acknowledgement or snooze is an event; the latest one holds, so the team
     // lead sees what was put aside and why.
     ("signal_acks", SyncClass::Ledger),
+    // The money tables are the team's data, kept by the beheerder and changed per year.
+    ("spuk_rates", SyncClass::Mutable),
+    ("course_prices", SyncClass::Mutable),
+    ("invoice_milestones", SyncClass::Mutable),
     ("outbox", SyncClass::LocalOnly),
     ("settings", SyncClass::LocalOnly),
     ("hlc_state", SyncClass::LocalOnly),
