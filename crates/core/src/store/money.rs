@@ -81,21 +81,7 @@ impl Store {
     /// Adds or changes a course price from a year on; audited and synced.
     pub fn save_course_price(&mut self, price: &CoursePrice) -> Result<()> {
         let mut w = self.begin_write()?;
-        w.tx.execute(
-            "DELETE FROM course_prices WHERE provider IS ?1 AND product = ?2 AND from_year = ?3",
-            params![price.provider, code(&price.product), price.from_year],
-        )?;
-        w.tx.execute(
-            "INSERT INTO course_prices (provider, product, from_year, cents) VALUES (?1, ?2, ?3, ?4)",
-            params![price.provider, code(&price.product), price.from_year, price.cents],
-        )?;
-        let row = format!(
-            "{}/{}/{}",
-            price.provider.as_deref().unwrap_or("*"),
-            code(&price.product),
-            price.from_year
-        );
-        record_amount(&mut w, "course_prices", &row, price.cents)?;
+        write_price(&mut w, price)?;
         w.commit()
     }
 
@@ -104,23 +90,12 @@ impl Store {
         let known = self.money_tables()?.prices;
         let mut w = self.begin_write_as(actor.to_owned())?;
         for price in crate::generate::demo_prices() {
-            if known
+            if !known
                 .iter()
                 .any(|p| p.provider == price.provider && p.product == price.product)
             {
-                continue;
+                write_price(&mut w, &price)?;
             }
-            w.tx.execute(
-                "INSERT INTO course_prices (provider, product, from_year, cents) VALUES (?1, ?2, ?3, ?4)",
-                params![price.provider, code(&price.product), price.from_year, price.cents],
-            )?;
-            let row = format!(
-                "{}/{}/{}",
-                price.provider.as_deref().unwrap_or("*"),
-                code(&price.product),
-                price.from_year
-            );
-            record_amount(&mut w, "course_prices", &row, price.cents)?;
         }
         w.commit()
     }
@@ -210,6 +185,30 @@ impl Store {
         }
         Ok(check_invoice(&lines, &self.money_tables()?))
     }
+}
+
+/// Writes a price (replacing one of the same provider, product and year) with its op and audit.
+fn write_price(w: &mut WriteTx<'_>, price: &CoursePrice) -> Result<()> {
+    w.tx.execute(
+        "DELETE FROM course_prices WHERE provider IS ?1 AND product = ?2 AND from_year = ?3",
+        params![price.provider, code(&price.product), price.from_year],
+    )?;
+    w.tx.execute(
+        "INSERT INTO course_prices (provider, product, from_year, cents) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            price.provider,
+            code(&price.product),
+            price.from_year,
+            price.cents
+        ],
+    )?;
+    let row = format!(
+        "{}/{}/{}",
+        price.provider.as_deref().unwrap_or("*"),
+        code(&price.product),
+        price.from_year
+    );
+    record_amount(w, "course_prices", &row, price.cents)
 }
 
 /// The outbox op and audit entry of a changed amount.

@@ -60,7 +60,10 @@ impl Store {
         };
         match input {
             TrajectoryInput::Conversation(r) => self.add_plain(client_id, r, &ctx),
-            TrajectoryInput::PvtMeeting(r) => self.add_pvt_meeting(client_id, r, &ctx),
+            // A PVT meeting also writes its hours into the ledger (category PVT).
+            TrajectoryInput::PvtMeeting(r) => {
+                self.add_checked(client_id, r, &ctx, insert_pvt_meeting)
+            }
             TrajectoryInput::PvtStatement(r) => {
                 self.refuse_second::<PvtStatement>(
                     client_id,
@@ -201,25 +204,23 @@ impl Store {
         record: R,
         ctx: &RecordContext<'_>,
     ) -> Result<Uuid> {
-        let record = normalised(record)?;
-        record.validate(ctx)?;
-        let mut w = self.begin_write()?;
-        let id = insert(&mut w, client_id, &record, &[])?;
-        w.commit()?;
-        Ok(id)
+        self.add_checked(client_id, record, ctx, |w, client_id, record| {
+            insert(w, client_id, record, &[])
+        })
     }
 
-    /// A PVT meeting also writes its hours into the ledger (category PVT), in one transaction.
-    fn add_pvt_meeting(
+    /// Normalises and validates a record, then writes it with `write` in one transaction.
+    fn add_checked<R: TrajectoryRecord>(
         &mut self,
         client_id: &Uuid,
-        record: PvtMeeting,
+        record: R,
         ctx: &RecordContext<'_>,
+        write: impl FnOnce(&mut WriteTx<'_>, &Uuid, &R) -> Result<Uuid>,
     ) -> Result<Uuid> {
         let record = normalised(record)?;
         record.validate(ctx)?;
         let mut w = self.begin_write()?;
-        let id = insert_pvt_meeting(&mut w, client_id, &record)?;
+        let id = write(&mut w, client_id, &record)?;
         w.commit()?;
         Ok(id)
     }
@@ -230,8 +231,6 @@ impl Store {
         record: MapThemeDone,
         ctx: &RecordContext<'_>,
     ) -> Result<Uuid> {
-        let record = normalised(record)?;
-        record.validate(ctx)?;
         let done: Option<String> = self
             .conn
             .query_row(
@@ -245,10 +244,7 @@ impl Store {
                 "dit MAP-thema is al afgerond op {date}"
             )));
         }
-        let mut w = self.begin_write()?;
-        let id = insert(&mut w, client_id, &record, &[])?;
-        w.commit()?;
-        Ok(id)
+        self.add_plain(client_id, record, ctx)
     }
 
     fn add_warning(
@@ -287,14 +283,12 @@ impl Store {
             client_id,
             "het dossier is al afgesloten: pas de afsluiting aan",
         )?;
-        let record = normalised(record)?;
-        record.validate(ctx)?;
         let client = self.client(client_id)?;
-        let mut w = self.begin_write()?;
-        let id = insert(&mut w, client_id, &record, &[])?;
-        set_status(&mut w, &client, record.reason.status())?;
-        w.commit()?;
-        Ok(id)
+        self.add_checked(client_id, record, ctx, |w, client_id, record| {
+            let id = insert(w, client_id, record, &[])?;
+            set_status(w, &client, record.reason.status())?;
+            Ok(id)
+        })
     }
 
     fn update_closing(
