@@ -39,3 +39,14 @@ export function newestFirst<T>(
     return byDate !== 0 ? byDate : recordedAt(b).localeCompare(recordedAt(a));
   });
 }
+
+/** Periods (begeleiding, ontzorgen, work) newest first by their start. */
+export function newestStartFirst<T extends { stored: { record: { start: string }; recorded_at: string } }>(
+  periods: readonly T[],
+): T[] {
+  return newestFirst(
+    periods,
+    (p) => p.stored.record.start,
+    (p) => p.stored.recorded_at,
+  );
+}
