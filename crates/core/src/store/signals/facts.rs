@@ -86,8 +86,8 @@ fn opt_code<T: serde::de::DeserializeOwned>(row: &Row<'_>, i: usize) -> Result<O
     opt_text(row, i)?.map(from_code).transpose()
 }
 
-/// Every client (of `consultant`, when given; or only the client `only`) with the facts the
-/// signals read.
+/// Every client (of `consultant` when given, and those nobody is assigned to yet; or only the
+/// client `only`) with the facts the signals read.
 pub(crate) fn load(
     conn: &Connection,
     consultant: Option<&str>,
@@ -97,7 +97,8 @@ pub(crate) fn load(
     let mut stmt = conn.prepare_cached(
         "SELECT id, given_name, family_name, municipality, consultant, client_type, status,
                 birth_date, brp_registration_date, kennisgeving_date
-         FROM clients WHERE (?1 IS NULL OR consultant = ?1) AND (?2 IS NULL OR id = ?2)
+         FROM clients WHERE (?1 IS NULL OR consultant = ?1 OR consultant IS NULL)
+           AND (?2 IS NULL OR id = ?2)
          ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE",
     )?;
     let mut rows = stmt.query([consultant, only.as_deref()])?;

@@ -25,7 +25,8 @@ const SETTINGS_KEY: &str = "signal_settings";
 /// Which signals to show.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct WerkvoorraadQuery {
-    /// Only this consultant's clients (a consultant's own caseload); `None`: the whole team.
+    /// Only this consultant's clients and the unassigned ones (a consultant's own caseload);
+    /// `None`: the whole team.
     pub consultant: Option<String>,
     pub municipality: Option<String>,
     /// Only these kinds; empty: all.

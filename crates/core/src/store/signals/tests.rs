@@ -193,6 +193,11 @@ fn filters_by_consultant_municipality_and_kind() {
     assert_eq!(team.counts.overdue, 1);
     assert_eq!(team.counts.warning, 1);
     assert_eq!(team.counts.info, 1);
+    // Nobody's yet: every consultant sees it until it is assigned.
+    let mut unassigned = registered(75, "x", "Noordwijk");
+    unassigned.consultant = None;
+    unassigned.given_name = "Selam".into();
+    let nobody = store.create_client(unassigned, today()).unwrap();
     let own = WerkvoorraadQuery {
         consultant: Some("Sanne de Vries".into()),
         ..all()
@@ -204,7 +209,7 @@ fn filters_by_consultant_municipality_and_kind() {
         .iter()
         .map(|i| i.client_id)
         .collect();
-    assert_eq!(ids, [sanne.id]);
+    assert_eq!(ids, [sanne.id, nobody.id]);
     let hillegom = WerkvoorraadQuery {
         municipality: Some("Hillegom".into()),
         ..all()
@@ -228,6 +233,7 @@ fn filters_by_consultant_municipality_and_kind() {
     assert_eq!(
         kinds(&store, &all(), today()),
         [
+            (SignalKind::IntakeDue, Severity::Overdue),
             (SignalKind::IntakeDue, Severity::Overdue),
             (SignalKind::IntakeDue, Severity::Warning),
             (SignalKind::BegeleidingEnding, Severity::Info)
