@@ -30,7 +30,12 @@ async fn about_shows_the_installation_and_refuses_an_insecure_update_server() {
         env!("CARGO_PKG_VERSION"),
     )
     .await;
-    wait_for_text(&client, "[data-testid=about-schema]", "7").await;
+    wait_for_text(
+        &client,
+        "[data-testid=about-schema]",
+        &traject_core::store::SCHEMA_VERSION.to_string(),
+    )
+    .await;
     wait_for_text(&client, "[data-testid=about-db-path]", "traject.db").await;
     wait_for_text(
         &client,

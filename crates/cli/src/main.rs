@@ -7,6 +7,7 @@ mod money;
 mod output;
 mod pip;
 mod record;
+mod report;
 mod signals;
 
 use std::io::Write;
@@ -118,6 +119,8 @@ enum Command {
     /// Progress conversations, PVT, MAP, handhaving, support, work and afsluiting.
     #[command(subcommand)]
     Record(record::RecordCommand),
+    /// Aggregate tables for municipalities and CBS (no personal data).
+    Report(report::ReportArgs),
     /// SPUK and price tables, the SPUK forecast, the invoice check.
     #[command(subcommand)]
     Money(money::MoneyCommand),
@@ -328,6 +331,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Hours(command) => hours::run(&mut store, command, today, json)?,
         Command::Pip(command) => pip::run(&mut store, command, today, json)?,
         Command::Signals(args) => signals::run(&store, args, today, json)?,
+        Command::Report(args) => report::run(&store, args, today, json)?,
         Command::Money(command) => {
             if !money::run(&mut store, command, json)? {
                 std::process::exit(2);

@@ -14,6 +14,7 @@ pub mod money;
 pub mod pip;
 pub mod portfolio;
 pub mod progress_report;
+pub mod reports;
 pub mod route;
 pub mod signals;
 pub mod termijn;

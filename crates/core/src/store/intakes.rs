@@ -711,6 +711,11 @@ pub(super) fn insert_generated(
     client_id: &Uuid,
     generated: GeneratedIntake,
 ) -> Result<()> {
+    let held = generated
+        .session
+        .date
+        .and_hms_opt(10, 0, 0)
+        .map_or(w.now, |t| t.and_utc());
     let intake = Intake {
         id: Uuid::now_v7(),
         client_id: *client_id,
@@ -721,8 +726,9 @@ pub(super) fn insert_generated(
         } else {
             IntakeStatus::InProgress
         },
-        started_at: w.now,
-        completed_at: generated.complete.then_some(w.now),
+        // The intake was held on its session's day: that is when it started and completed.
+        started_at: held,
+        completed_at: generated.complete.then_some(held),
     };
     let row_id = intake.id.to_string();
     let completed_at = intake.completed_at.map(timestamp);
@@ -735,7 +741,7 @@ pub(super) fn insert_generated(
             intake.questionnaire_id,
             intake.questionnaire_version,
             status_code(intake.status),
-            timestamp(w.now),
+            timestamp(intake.started_at),
             completed_at
         ],
     )?;

@@ -22,6 +22,7 @@ mod pips;
 mod portfolio;
 mod progress_reports;
 mod questionnaires;
+mod reports;
 mod settings;
 mod signals;
 pub mod tables;

@@ -1,0 +1,233 @@
+//! The report tables. Every table counts the clients whose obligation started on or before the
+//! reference date, with a total row (and a total column where the columns are counts of a
+//! whole).
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{CellKind, Column, ReportClient, ReportRow, ReportTable};
+use crate::domain::client::{ClientType, Gender};
+use crate::domain::termijn::add_years;
+
+fn counted(clients: &[ReportClient], reference: NaiveDate) -> impl Iterator<Item = &ReportClient> {
+    clients
+        .iter()
+        .filter(move |c| c.obligation_date.is_some_and(|d| d <= reference))
+}
+
+fn count_columns(titles: &[&str]) -> Vec<Column> {
+    titles
+        .iter()
+        .map(|t| Column {
+            title: (*t).to_owned(),
+            kind: CellKind::Count,
+        })
+        .collect()
+}
+
+/// Rows of counts per label, plus a total row; the last column is each row's total.
+fn count_table(
+    groups: BTreeMap<Vec<String>, Vec<u32>>,
+    width: usize,
+    label_width: usize,
+) -> Vec<ReportRow> {
+    let mut total = vec![0u32; width];
+    let mut rows: Vec<ReportRow> = groups
+        .into_iter()
+        .map(|(labels, counts)| {
+            for (t, c) in total.iter_mut().zip(&counts) {
+                *t += c;
+            }
+            row(labels, &counts)
+        })
+        .collect();
+    let mut labels = vec!["Totaal".to_owned()];
+    labels.resize(label_width, String::new());
+    rows.push(row(labels, &total));
+    rows
+}
+
+fn row(labels: Vec<String>, counts: &[u32]) -> ReportRow {
+    let sum: u32 = counts.iter().sum();
+    ReportRow {
+        labels,
+        values: counts
+            .iter()
+            .chain(std::iter::once(&sum))
+            .map(|c| Some(f64::from(*c)))
+            .collect(),
+    }
+}
+
+/// Clients by type (statushouder / gezins- en overige migrant) × municipality (CBS Tabel 2).
+pub fn clients_by_type(clients: &[ReportClient], reference: NaiveDate) -> ReportTable {
+    let mut groups: BTreeMap<Vec<String>, Vec<u32>> = BTreeMap::new();
+    for c in counted(clients, reference) {
+        let column = match c.client_type {
+            Some(ClientType::Statushouder) => 0,
+            Some(ClientType::Gezinsmigrant | ClientType::OverigeMigrant) => 1,
+            None => 2,
+        };
+        groups
+            .entry(vec![c.municipality.clone()])
+            .or_insert_with(|| vec![0; 3])[column] += 1;
+    }
+    ReportTable {
+        name: "doelgroep".into(),
+        title: "Inburgeringsplichtigen naar doelgroep en gemeente".into(),
+        note: format!(
+            "Cliënten bij wie de inburgeringsplicht op of vóór {} begon.",
+            reference.format("%d-%m-%Y")
+        ),
+        reference_date: reference,
+        label_columns: vec!["Gemeente".into()],
+        columns: count_columns(&[
+            "Statushouder",
+            "Gezins- en overige migrant",
+            "Onbekend",
+            "Totaal",
+        ]),
+        rows: count_table(groups, 3, 1),
+    }
+}
+
+/// The age groups, by age at the reference date.
+const AGE_GROUPS: [(&str, u32, u32); 4] = [
+    ("18–29", 18, 29),
+    ("30–44", 30, 44),
+    ("45–64", 45, 64),
+    ("65+", 65, u32::MAX),
+];
+
+/// Whole years of age on `day`.
+pub fn age_on(birth: NaiveDate, day: NaiveDate) -> Option<u32> {
+    let years = u32::try_from(day.year() - birth.year()).ok()?;
+    Some(if add_years(birth, years) > day {
+        years.checked_sub(1)?
+    } else {
+        years
+    })
+}
+
+/// Clients by municipality × cohort × gender × age group (CBS Tabel 9, 10).
+pub fn cohort_age_gender(clients: &[ReportClient], reference: NaiveDate) -> ReportTable {
+    let mut groups: BTreeMap<Vec<String>, Vec<u32>> = BTreeMap::new();
+    for c in counted(clients, reference) {
+        let cohort = c
+            .obligation_date
+            .map_or_else(String::new, |d| d.year().to_string());
+        let gender = match c.gender {
+            Some(Gender::V) => "V",
+            Some(Gender::M) => "M",
+            _ => "X/onbekend",
+        };
+        let column = c
+            .birth_date
+            .and_then(|b| age_on(b, reference))
+            .and_then(|age| {
+                AGE_GROUPS
+                    .iter()
+                    .position(|(_, from, to)| (*from..=*to).contains(&age))
+            })
+            .unwrap_or(AGE_GROUPS.len());
+        groups
+            .entry(vec![c.municipality.clone(), cohort, gender.to_owned()])
+            .or_insert_with(|| vec![0; AGE_GROUPS.len() + 1])[column] += 1;
+    }
+    let mut titles: Vec<&str> = AGE_GROUPS.iter().map(|(t, _, _)| *t).collect();
+    titles.extend(["Jonger/onbekend", "Totaal"]);
+    ReportTable {
+        name: "cohort-leeftijd-geslacht".into(),
+        title: "Inburgeringsplichtigen naar gemeente, cohort, geslacht en leeftijd".into(),
+        note: format!(
+            "Leeftijd op de peildatum {}; cohort is het jaar waarin de plicht begon.",
+            reference.format("%d-%m-%Y")
+        ),
+        reference_date: reference,
+        label_columns: vec!["Gemeente".into(), "Cohort".into(), "Geslacht".into()],
+        columns: count_columns(&titles),
+        rows: count_table(groups, AGE_GROUPS.len() + 1, 3),
+    }
+}
+
+fn median(values: &mut [i64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_unstable();
+    let n = values.len();
+    Some(if n % 2 == 1 {
+        values[n / 2] as f64
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) as f64 / 2.0
+    })
+}
+
+/// Per municipality: first PIPs adopted by the reference date, the share within 10 weeks, and
+/// the median days from registration to the completed intake and to the PIP.
+pub fn timeliness(clients: &[ReportClient], reference: NaiveDate) -> ReportTable {
+    #[derive(Default)]
+    struct Acc {
+        pips: u32,
+        in_time: u32,
+        to_intake: Vec<i64>,
+        to_pip: Vec<i64>,
+    }
+    let mut by: BTreeMap<String, Acc> = BTreeMap::new();
+    let mut all = Acc::default();
+    for c in counted(clients, reference) {
+        for acc in [by.entry(c.municipality.clone()).or_default(), &mut all] {
+            if let Some(pip) = c.first_dagtekening.filter(|d| *d <= reference) {
+                acc.pips += 1;
+                if c.first_pip_deadline.is_some_and(|deadline| pip <= deadline) {
+                    acc.in_time += 1;
+                }
+                if let Some(brp) = c.brp_registration_date {
+                    acc.to_pip.push((pip - brp).num_days());
+                }
+            }
+            if let (Some(intake), Some(brp)) = (
+                c.intake_completed.filter(|d| *d <= reference),
+                c.brp_registration_date,
+            ) {
+                acc.to_intake.push((intake - brp).num_days());
+            }
+        }
+    }
+    let row = |label: String, mut acc: Acc| ReportRow {
+        labels: vec![label],
+        values: vec![
+            Some(f64::from(acc.pips)),
+            Some(f64::from(acc.in_time)),
+            (acc.pips > 0).then(|| f64::from(acc.in_time) * 100.0 / f64::from(acc.pips)),
+            median(&mut acc.to_intake),
+            median(&mut acc.to_pip),
+        ],
+    };
+    let mut rows: Vec<ReportRow> = by.into_iter().map(|(m, acc)| row(m, acc)).collect();
+    rows.push(row("Totaal".into(), all));
+    let column = |title: &str, kind| Column {
+        title: title.into(),
+        kind,
+    };
+    ReportTable {
+        name: "tijdigheid".into(),
+        title: "Tijdigheid: PIP binnen 10 weken en doorlooptijden".into(),
+        note: format!(
+            "Eerste PIP's vastgesteld tot en met {}; binnen 10 weken na inschrijving of \
+             kennisgeving (plus pauzes); mediaan in dagen vanaf de inschrijving in de BRP.",
+            reference.format("%d-%m-%Y")
+        ),
+        reference_date: reference,
+        label_columns: vec!["Gemeente".into()],
+        columns: vec![
+            column("Eerste PIP's", CellKind::Count),
+            column("Binnen 10 weken", CellKind::Count),
+            column("Aandeel binnen 10 weken", CellKind::Percent),
+            column("Mediaan dagen tot intake", CellKind::Days),
+            column("Mediaan dagen tot PIP", CellKind::Days),
+        ],
+        rows,
+    }
+}

@@ -1,0 +1,146 @@
+//! Each table on a fixture whose counts are known by construction: two municipalities, a
+//! client outside the reference period, ages on the group boundaries, a leap-day birthday.
+
+use chrono::NaiveDate;
+
+use super::tables::age_on;
+use super::*;
+use crate::domain::client::{ClientType, Gender};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+const REF: (i32, u32, u32) = (2026, 1, 1);
+
+fn client(municipality: &str, client_type: ClientType, obliged: NaiveDate) -> ReportClient {
+    ReportClient {
+        municipality: municipality.into(),
+        client_type: Some(client_type),
+        gender: Some(Gender::V),
+        birth_date: Some(d(1990, 6, 1)),
+        obligation_date: Some(obliged),
+        first_pip_deadline: None,
+        brp_registration_date: Some(obliged),
+        intake_completed: None,
+        first_dagtekening: None,
+    }
+}
+
+fn values(table: &ReportTable) -> Vec<(Vec<String>, Vec<Option<f64>>)> {
+    table
+        .rows
+        .iter()
+        .map(|r| (r.labels.clone(), r.values.clone()))
+        .collect()
+}
+
+fn counts(v: &[u32]) -> Vec<Option<f64>> {
+    v.iter().map(|c| Some(f64::from(*c))).collect()
+}
+
+#[test]
+fn clients_by_type_and_municipality() {
+    let reference = d(REF.0, REF.1, REF.2);
+    let clients = [
+        client("Lisse", ClientType::Statushouder, d(2024, 3, 1)),
+        client("Lisse", ClientType::Gezinsmigrant, d(2025, 5, 1)),
+        client("Lisse", ClientType::OverigeMigrant, d(2026, 1, 1)),
+        client("Hillegom", ClientType::Statushouder, d(2025, 12, 31)),
+        // Obliged after the reference date: not counted.
+        client("Hillegom", ClientType::Statushouder, d(2026, 1, 2)),
+    ];
+    let table = clients_by_type(&clients, reference);
+    assert_eq!(
+        values(&table),
+        [
+            (vec!["Hillegom".to_owned()], counts(&[1, 0, 0, 1])),
+            (vec!["Lisse".to_owned()], counts(&[1, 2, 0, 3])),
+            (vec!["Totaal".to_owned()], counts(&[2, 2, 0, 4])),
+        ]
+    );
+    assert!(table.note.contains("01-01-2026"));
+}
+
+#[test]
+fn ages_on_the_group_boundaries() {
+    let reference = d(REF.0, REF.1, REF.2);
+    assert_eq!(age_on(d(1996, 1, 1), reference), Some(30));
+    assert_eq!(age_on(d(1996, 1, 2), reference), Some(29));
+    assert_eq!(
+        age_on(d(2000, 2, 29), d(2030, 2, 28)),
+        Some(30),
+        "a leap day counts on 28 February"
+    );
+    assert_eq!(age_on(d(2000, 2, 29), d(2030, 2, 27)), Some(29));
+    let born = |birth, gender| ReportClient {
+        birth_date: Some(birth),
+        gender,
+        ..client("Lisse", ClientType::Statushouder, d(2024, 6, 1))
+    };
+    let clients = [
+        born(d(1996, 1, 2), Some(Gender::V)), // 29: 18–29
+        born(d(1996, 1, 1), Some(Gender::V)), // 30: 30–44
+        born(d(1981, 1, 1), Some(Gender::M)), // 45: 45–64
+        born(d(1961, 1, 2), Some(Gender::M)), // 64: 45–64
+        born(d(1961, 1, 1), None),            // 65: 65+
+        born(d(2010, 1, 1), Some(Gender::V)), // 16: younger
+    ];
+    let table = cohort_age_gender(&clients, reference);
+    let l = |g: &str| vec!["Lisse".to_owned(), "2024".to_owned(), g.to_owned()];
+    assert_eq!(
+        values(&table),
+        [
+            (l("M"), counts(&[0, 0, 2, 0, 0, 2])),
+            (l("V"), counts(&[1, 1, 0, 0, 1, 3])),
+            (l("X/onbekend"), counts(&[0, 0, 0, 1, 0, 1])),
+            (
+                vec!["Totaal".into(), String::new(), String::new()],
+                counts(&[1, 1, 2, 1, 1, 6])
+            ),
+        ]
+    );
+    assert!(table.note.contains("Leeftijd op de peildatum"));
+}
+
+#[test]
+fn timeliness_counts_the_deadline_day_and_takes_medians() {
+    let reference = d(REF.0, REF.1, REF.2);
+    let pip = |registered: NaiveDate, intake: i64, pip: i64| ReportClient {
+        brp_registration_date: Some(registered),
+        first_pip_deadline: Some(registered + chrono::Duration::days(70)),
+        intake_completed: Some(registered + chrono::Duration::days(intake)),
+        first_dagtekening: Some(registered + chrono::Duration::days(pip)),
+        ..client("Lisse", ClientType::Statushouder, registered)
+    };
+    let clients = [
+        pip(d(2025, 1, 1), 20, 70), // on the deadline: in time
+        pip(d(2025, 2, 1), 30, 71), // a day late
+        pip(d(2025, 3, 1), 40, 60),
+        // PIP after the reference date: not counted as a PIP, its intake counts.
+        pip(d(2025, 10, 1), 50, 100),
+    ];
+    let table = timeliness(&clients, reference);
+    let lisse = &table.rows[0].values;
+    assert_eq!(lisse[0], Some(3.0));
+    assert_eq!(lisse[1], Some(2.0));
+    assert!((lisse[2].unwrap() - 66.666).abs() < 0.01);
+    assert_eq!(lisse[3], Some(35.0), "median of 20, 30, 40, 50");
+    assert_eq!(lisse[4], Some(70.0), "median of 60, 70, 71");
+    assert_eq!(table.format(2, lisse[2], false), "66,7 %");
+    assert_eq!(table.rows.last().unwrap().labels, ["Totaal"]);
+}
+
+#[test]
+fn small_counts_are_masked_in_exports_when_asked() {
+    let table = clients_by_type(
+        &[client("Lisse", ClientType::Statushouder, d(2024, 3, 1))],
+        d(REF.0, REF.1, REF.2),
+    );
+    assert_eq!(table.format(0, Some(1.0), true), "<5");
+    assert_eq!(table.format(0, Some(1.0), false), "1");
+    assert_eq!(table.format(0, Some(0.0), true), "0");
+    assert_eq!(table.format(0, Some(5.0), true), "5");
+    assert_eq!(REPORTS.len(), 3);
+    assert!(run("onbekend", &[], d(2026, 1, 1)).is_none());
+}
