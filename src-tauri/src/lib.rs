@@ -106,6 +106,7 @@ pub fn run() {
             commands::next_deadlines,
             commands::signal_settings,
             commands::save_signal_settings,
+            commands::default_signal_settings,
             commands::about,
             commands::check_update,
             commands::download_update,

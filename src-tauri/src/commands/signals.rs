@@ -40,6 +40,12 @@ pub fn signal_settings(state: State<'_, AppStore>) -> Result<SignalSettings> {
     with_store(&state, |s| s.signal_settings())
 }
 
+/// The domain page's thresholds, so the form can show what was changed.
+#[tauri::command]
+pub fn default_signal_settings() -> SignalSettings {
+    SignalSettings::default()
+}
+
 #[tauri::command]
 pub fn save_signal_settings(
     state: State<'_, AppStore>,

@@ -163,6 +163,8 @@ export const api = {
   nextDeadlines: () => call<NextDeadline[]>('next_deadlines'),
   /** The thresholds of the signals. */
   signalSettings: () => call<SignalSettings>('signal_settings'),
+  /** The domain page's default thresholds. */
+  defaultSignalSettings: () => call<SignalSettings>('default_signal_settings'),
   saveSignalSettings: (settings: SignalSettings) => call<SignalSettings>('save_signal_settings', { settings }),
   /** Version, schema, database, servers and the licences of the bundled components. */
   about: () => call<About>('about'),

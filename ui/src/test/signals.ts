@@ -128,6 +128,7 @@ export function signalsBackend(items: WorkItem[], today = '2025-03-14') {
           .map((i) => ({ client_id: i.client_id, signal: i.signal }));
       },
       signal_settings: () => state.settings,
+      default_signal_settings: () => ({ ...SETTINGS }),
       save_signal_settings: (args: Record<string, unknown>) => {
         const settings = args.settings as SignalSettings;
         const fields = Object.entries(settings)
