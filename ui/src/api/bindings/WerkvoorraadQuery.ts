@@ -6,7 +6,8 @@ import type { SignalKind } from "./SignalKind";
  */
 export type WerkvoorraadQuery = { 
 /**
- * Only this consultant's clients (a consultant's own caseload); `None`: the whole team.
+ * Only this consultant's clients and the unassigned ones (a consultant's own caseload);
+ * `None`: the whole team.
  */
 consultant: string | null, municipality: string | null, 
 /**
