@@ -1031,3 +1031,152 @@ proptest! {
         }
     }
 }
+
+/// A leap day in the threshold of every rule with a date (the others' tables have theirs).
+#[test]
+fn leap_days_for_every_dated_rule() {
+    // The termijn starts 29 February 2028; its first year ends 28 February 2029.
+    let first_year = with_pip(ClientType::Statushouder, d(2028, 2, 28), Leerroute::B1);
+    check(
+        SignalKind::ProgressConversations,
+        &[
+            ("61 days left", first_year.clone(), d(2028, 12, 29), &[]),
+            ("60 days left", first_year, d(2028, 12, 30), &[Warning]),
+        ],
+    );
+    // A report to 29 November 2027 is due again on 29 February 2028.
+    let mut reported = with_pip(ClientType::Statushouder, d(2027, 1, 4), Leerroute::B1);
+    reported.reports = vec![ReportFact {
+        period_end: d(2027, 11, 29),
+        stagnating: false,
+        highest: Some(CefrLevel::A1),
+    }];
+    check(
+        SignalKind::ProviderReportOverdue,
+        &[
+            ("on the day", reported.clone(), d(2028, 2, 29), &[]),
+            ("the day after", reported, d(2028, 3, 1), &[Warning]),
+        ],
+    );
+    // Reached on 30 January 2028, then three failed attempts: 30 days later is 29 February.
+    use ContactOutcome::{Bereikt, NietBereikt};
+    let contacts = ClientFacts {
+        contacts: vec![
+            (d(2028, 1, 30), Bereikt),
+            (d(2028, 2, 2), NietBereikt),
+            (d(2028, 2, 9), NietBereikt),
+            (d(2028, 2, 16), NietBereikt),
+        ],
+        ..client(ClientType::Gezinsmigrant)
+    };
+    check(
+        SignalKind::NoContact,
+        &[
+            ("30 days", contacts.clone(), d(2028, 2, 29), &[]),
+            ("31 days", contacts, d(2028, 3, 1), &[Warning]),
+        ],
+    );
+    // Start 31 August 2026 + 18 months = 29 February 2028 (the route-change window).
+    let mut b1 = with_pip(ClientType::Statushouder, d(2026, 8, 30), Leerroute::B1);
+    b1.hours = vec![hours(d(2027, 6, 1), 2400, HourCategory::Taal)];
+    check(
+        SignalKind::RevisionWindow,
+        &[
+            ("61 days left", b1.clone(), d(2027, 12, 30), &[]),
+            ("60 days left", b1.clone(), d(2027, 12, 31), &[Warning]),
+            ("the last day", b1.clone(), d(2028, 2, 29), &[Warning]),
+            ("closed", b1, d(2028, 3, 1), &[]),
+        ],
+    );
+    let change = |day| ClientFacts {
+        pips: vec![
+            pip(d(2026, 8, 30), Leerroute::B1),
+            AdoptedPip {
+                kind: VersionKind::Routewijziging,
+                ..pip(day, Leerroute::ZRoute)
+            },
+        ],
+        ..client(ClientType::Statushouder)
+    };
+    check(
+        SignalKind::ChangeNotAllowed,
+        &[
+            (
+                "on the window's last day",
+                change(d(2028, 2, 29)),
+                d(2028, 6, 1),
+                &[],
+            ),
+            (
+                "the day after",
+                change(d(2028, 3, 1)),
+                d(2028, 6, 1),
+                &[Error],
+            ),
+        ],
+    );
+    // Termijn 29 February 2024 – 28 February 2027: MAP and PVT from 28 February 2026.
+    let ending = with_pip(ClientType::Statushouder, d(2024, 2, 28), Leerroute::B1);
+    for kind in [SignalKind::MapPracticeMissing, SignalKind::PvtNotSigned] {
+        check(
+            kind,
+            &[
+                ("the day before", ending.clone(), d(2026, 2, 27), &[]),
+                (
+                    "12 months before",
+                    ending.clone(),
+                    d(2026, 2, 28),
+                    &[Warning],
+                ),
+            ],
+        );
+    }
+    // On the waiting list since 4 January 2028: 8 weeks later is 29 February.
+    let mut waiting = with_pip(ClientType::Statushouder, d(2028, 1, 2), Leerroute::B1);
+    waiting.pips[0].waiting_list_date = Some(d(2028, 1, 4));
+    waiting.pips[0].course_start_date = None;
+    check(
+        SignalKind::WaitingTooLong,
+        &[
+            ("8 weeks", waiting.clone(), d(2028, 2, 29), &[]),
+            ("a day more", waiting, d(2028, 3, 1), &[Warning]),
+        ],
+    );
+    // Born on a leap day: 30 on 28 February 2030, warned from 28 August 2029.
+    let mut young = with_pip(
+        ClientType::Statushouder,
+        d(2029, 1, 10),
+        Leerroute::Onderwijsroute,
+    );
+    young.birth_date = Some(d(2000, 2, 29));
+    young.pips[0].course_start_date = None;
+    check(
+        SignalKind::OnderwijsrouteAge,
+        &[
+            ("the day before", young.clone(), d(2029, 8, 27), &[]),
+            ("6 months before", young.clone(), d(2029, 8, 28), &[Warning]),
+            ("30", young, d(2030, 2, 28), &[]),
+        ],
+    );
+    // Ending on 29 February 2028: ontzorgen warns from 30 January, begeleiding from 31 December.
+    let ends = ClientFacts {
+        ontzorgen_ends: vec![d(2028, 2, 29)],
+        begeleiding_ends: vec![d(2028, 2, 29)],
+        ..client(ClientType::Statushouder)
+    };
+    check(
+        SignalKind::OntzorgenEnding,
+        &[
+            ("31 days", ends.clone(), d(2028, 1, 29), &[]),
+            ("30 days", ends.clone(), d(2028, 1, 30), &[Info]),
+            ("the last day", ends.clone(), d(2028, 2, 29), &[Info]),
+        ],
+    );
+    check(
+        SignalKind::BegeleidingEnding,
+        &[
+            ("61 days", ends.clone(), d(2027, 12, 30), &[]),
+            ("60 days", ends, d(2027, 12, 31), &[Info]),
+        ],
+    );
+}
