@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::clients::{from_code, parse_date};
 use super::{Result, Store};
 use crate::domain::pip::first_pip_deadline;
-use crate::domain::reports::{self, ReportClient, ReportTable};
+use crate::domain::reports::{self, ReportClient, ReportTable, RouteStarts};
 
 impl Store {
     /// Report `name` for the reference date, over the clients of `municipality` or all.
@@ -42,6 +42,7 @@ impl Store {
         )?;
         let mut rows = stmt.query([municipality])?;
         let date = |v: Option<String>| v.as_deref().map(parse_date).transpose();
+        let mut routes = self.adopted_routes()?;
         let mut clients = Vec::new();
         while let Some(r) = rows.next()? {
             let id: String = r.get(0)?;
@@ -69,8 +70,32 @@ impl Store {
                 brp_registration_date: brp,
                 intake_completed: date(r.get(8)?)?,
                 first_dagtekening: date(r.get(9)?)?,
+                routes: routes.remove(&id).unwrap_or_default(),
             });
         }
         Ok(clients)
+    }
+
+    /// Each client's routes of the adopted PIP versions, from the day after the dagtekening.
+    fn adopted_routes(&self) -> Result<HashMap<String, RouteStarts>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT client_id, leerroute, dagtekening FROM pip_versions
+             WHERE status = 'vastgesteld' AND leerroute IS NOT NULL ORDER BY client_id, number",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut routes: HashMap<String, RouteStarts> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let from = r
+                .get::<_, Option<String>>(2)?
+                .as_deref()
+                .map(parse_date)
+                .transpose()?
+                .and_then(|d| d.succ_opt());
+            routes
+                .entry(r.get(0)?)
+                .or_default()
+                .push((from_code(&r.get::<_, String>(1)?)?, from));
+        }
+        Ok(routes)
     }
 }

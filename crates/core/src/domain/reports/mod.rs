@@ -10,9 +10,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use tables::{clients_by_type, cohort_age_gender, timeliness};
+pub use tables::{clients_by_type, cohort_age_gender, routes_by_group, timeliness};
 
 use crate::domain::client::{ClientType, Gender};
+use crate::domain::route::Leerroute;
 
 /// What the reports read of one client.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +29,13 @@ pub struct ReportClient {
     pub brp_registration_date: Option<NaiveDate>,
     pub intake_completed: Option<NaiveDate>,
     pub first_dagtekening: Option<NaiveDate>,
+    /// The routes of the adopted PIP versions, each from the day after its dagtekening
+    /// (unknown for versions migrated without one), in the order they were adopted.
+    pub routes: RouteStarts,
 }
+
+/// Routes with the day each started (`None`: unknown).
+pub type RouteStarts = Vec<(Leerroute, Option<NaiveDate>)>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -65,7 +72,7 @@ pub struct ReportTable {
 }
 
 /// The reports there are: name and title.
-pub const REPORTS: [(&str, &str); 3] = [
+pub const REPORTS: [(&str, &str); 4] = [
     (
         "doelgroep",
         "Inburgeringsplichtigen naar doelgroep en gemeente",
@@ -78,6 +85,7 @@ pub const REPORTS: [(&str, &str); 3] = [
         "tijdigheid",
         "Tijdigheid: PIP binnen 10 weken en doorlooptijden",
     ),
+    ("leerroutes", "Leerroutes naar doelgroep en startjaar"),
 ];
 
 /// Runs report `name`; `None` for an unknown name.
@@ -86,6 +94,7 @@ pub fn run(name: &str, clients: &[ReportClient], reference: NaiveDate) -> Option
         "doelgroep" => Some(clients_by_type(clients, reference)),
         "cohort-leeftijd-geslacht" => Some(cohort_age_gender(clients, reference)),
         "tijdigheid" => Some(timeliness(clients, reference)),
+        "leerroutes" => Some(routes_by_group(clients, reference)),
         _ => None,
     }
 }

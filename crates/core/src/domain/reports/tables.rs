@@ -231,3 +231,60 @@ pub fn timeliness(clients: &[ReportClient], reference: NaiveDate) -> ReportTable
         rows,
     }
 }
+
+/// Leerroutes by group × start year, with "start onbekend" (CBS Tabel 11). A client counts once
+/// in each route they followed, in the year they started it; routes started after the
+/// reference date are left out.
+pub fn routes_by_group(clients: &[ReportClient], reference: NaiveDate) -> ReportTable {
+    use crate::domain::route::Leerroute;
+    let mut cells: BTreeMap<(String, &'static str, Option<i32>), u32> = BTreeMap::new();
+    let mut years = std::collections::BTreeSet::new();
+    for c in counted(clients, reference) {
+        let group = match c.client_type {
+            Some(ClientType::Statushouder) => "Statushouder",
+            Some(_) => "Gezins- en overige migrant",
+            None => "Onbekend",
+        };
+        let mut seen: Vec<Leerroute> = Vec::new();
+        for (route, from) in &c.routes {
+            if seen.contains(route) || from.is_some_and(|f| f > reference) {
+                continue;
+            }
+            seen.push(*route);
+            let label = match route {
+                Leerroute::B1 => "B1-route",
+                Leerroute::Onderwijsroute => "Onderwijsroute",
+                Leerroute::ZRoute => "Z-route",
+            };
+            let year = from.map(|f| f.year());
+            years.extend(year);
+            *cells.entry((group.to_owned(), label, year)).or_default() += 1;
+        }
+    }
+    let years: Vec<i32> = years.into_iter().collect();
+    let mut groups: BTreeMap<Vec<String>, Vec<u32>> = BTreeMap::new();
+    for ((group, route, year), n) in cells {
+        let column = year
+            .and_then(|y| years.iter().position(|x| *x == y))
+            .unwrap_or(years.len());
+        groups
+            .entry(vec![group, route.to_owned()])
+            .or_insert_with(|| vec![0; years.len() + 1])[column] += n;
+    }
+    let mut titles: Vec<String> = years.iter().map(ToString::to_string).collect();
+    titles.extend(["Start onbekend".to_owned(), "Totaal".to_owned()]);
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    ReportTable {
+        name: "leerroutes".into(),
+        title: "Leerroutes naar doelgroep en startjaar".into(),
+        note: format!(
+            "Routes van vastgestelde PIP's gestart tot en met {}; een cliënt telt in elke route \
+             die hij volgde, in het jaar waarin die begon (onbekend bij gemigreerde versies).",
+            reference.format("%d-%m-%Y")
+        ),
+        reference_date: reference,
+        label_columns: vec!["Doelgroep".into(), "Leerroute".into()],
+        columns: count_columns(&titles),
+        rows: count_table(groups, years.len() + 1, 2),
+    }
+}

@@ -24,6 +24,7 @@ fn client(municipality: &str, client_type: ClientType, obliged: NaiveDate) -> Re
         brp_registration_date: Some(obliged),
         intake_completed: None,
         first_dagtekening: None,
+        routes: Vec::new(),
     }
 }
 
@@ -141,6 +142,53 @@ fn small_counts_are_masked_in_exports_when_asked() {
     assert_eq!(table.format(0, Some(1.0), false), "1");
     assert_eq!(table.format(0, Some(0.0), true), "0");
     assert_eq!(table.format(0, Some(5.0), true), "5");
-    assert_eq!(REPORTS.len(), 3);
+    assert_eq!(REPORTS.len(), 4);
     assert!(run("onbekend", &[], d(2026, 1, 1)).is_none());
+}
+
+#[test]
+fn routes_by_group_and_start_year() {
+    use crate::domain::route::Leerroute::{ZRoute, B1};
+    let reference = d(REF.0, REF.1, REF.2);
+    let with = |client_type, routes: Vec<(crate::domain::route::Leerroute, Option<NaiveDate>)>| {
+        ReportClient {
+            routes,
+            ..client("Lisse", client_type, d(2024, 1, 1))
+        }
+    };
+    let clients = [
+        // Two routes: counted in both, each in its own start year.
+        with(
+            ClientType::Statushouder,
+            vec![(B1, Some(d(2024, 3, 1))), (ZRoute, Some(d(2025, 6, 1)))],
+        ),
+        // Migrated without a dagtekening: start unknown.
+        with(ClientType::Statushouder, vec![(B1, None)]),
+        // A route decided again on a move counts once.
+        with(
+            ClientType::Gezinsmigrant,
+            vec![(B1, Some(d(2025, 2, 1))), (B1, Some(d(2025, 9, 1)))],
+        ),
+        // Started after the reference date: left out.
+        with(
+            ClientType::Gezinsmigrant,
+            vec![(ZRoute, Some(d(2026, 1, 2)))],
+        ),
+    ];
+    let table = routes_by_group(&clients, reference);
+    let titles: Vec<&str> = table.columns.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["2024", "2025", "Start onbekend", "Totaal"]);
+    let l = |g: &str, r: &str| vec![g.to_owned(), r.to_owned()];
+    assert_eq!(
+        values(&table),
+        [
+            (
+                l("Gezins- en overige migrant", "B1-route"),
+                counts(&[0, 1, 0, 1])
+            ),
+            (l("Statushouder", "B1-route"), counts(&[1, 0, 1, 2])),
+            (l("Statushouder", "Z-route"), counts(&[0, 1, 0, 1])),
+            (l("Totaal", ""), counts(&[1, 2, 1, 4])),
+        ]
+    );
 }
