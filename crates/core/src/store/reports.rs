@@ -37,7 +37,11 @@ impl Store {
                     (SELECT min(substr(i.completed_at, 1, 10)) FROM intakes i
                      WHERE i.client_id = c.id AND i.status = 'completed'),
                     (SELECT min(p.dagtekening) FROM pip_versions p
-                     WHERE p.client_id = c.id AND p.status = 'vastgesteld')
+                     WHERE p.client_id = c.id AND p.status = 'vastgesteld'),
+                    (SELECT p.provider || char(31) || coalesce(p.waiting_list_date, '')
+                            || char(31) || coalesce(p.course_start_date, '')
+                     FROM pip_versions p WHERE p.client_id = c.id AND p.status = 'vastgesteld'
+                       AND p.provider IS NOT NULL ORDER BY p.number LIMIT 1)
              FROM clients c WHERE ?1 IS NULL OR c.municipality = ?1",
         )?;
         let mut rows = stmt.query([municipality])?;
@@ -71,6 +75,7 @@ impl Store {
                 intake_completed: date(r.get(8)?)?,
                 first_dagtekening: date(r.get(9)?)?,
                 routes: routes.remove(&id).unwrap_or_default(),
+                course: course(r.get(10)?),
             });
         }
         Ok(clients)
@@ -98,4 +103,15 @@ impl Store {
         }
         Ok(routes)
     }
+}
+
+/// "provider␟waiting list␟start" as the query joins them.
+fn course(joined: Option<String>) -> Option<(String, Option<NaiveDate>, Option<NaiveDate>)> {
+    let joined = joined?;
+    let mut parts = joined.split('\u{1f}');
+    let provider = parts.next()?.to_owned();
+    let mut day = || parts.next().and_then(|d| d.parse().ok());
+    let listed = day();
+    let start = day();
+    Some((provider, listed, start))
 }

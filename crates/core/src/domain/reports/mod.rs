@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use tables::{clients_by_type, cohort_age_gender, routes_by_group, timeliness};
+pub use tables::{
+    clients_by_type, cohort_age_gender, routes_by_group, timeliness, waiting_per_provider,
+};
 
 use crate::domain::client::{ClientType, Gender};
 use crate::domain::route::Leerroute;
@@ -32,6 +34,8 @@ pub struct ReportClient {
     /// The routes of the adopted PIP versions, each from the day after its dagtekening
     /// (unknown for versions migrated without one), in the order they were adopted.
     pub routes: RouteStarts,
+    /// The course of the first adopted PIP: provider, on its waiting list since, started on.
+    pub course: Option<(String, Option<NaiveDate>, Option<NaiveDate>)>,
 }
 
 /// Routes with the day each started (`None`: unknown).
@@ -72,7 +76,7 @@ pub struct ReportTable {
 }
 
 /// The reports there are: name and title.
-pub const REPORTS: [(&str, &str); 4] = [
+pub const REPORTS: [(&str, &str); 5] = [
     (
         "doelgroep",
         "Inburgeringsplichtigen naar doelgroep en gemeente",
@@ -86,6 +90,7 @@ pub const REPORTS: [(&str, &str); 4] = [
         "Tijdigheid: PIP binnen 10 weken en doorlooptijden",
     ),
     ("leerroutes", "Leerroutes naar doelgroep en startjaar"),
+    ("wachttijd", "Wachttijd per taalaanbieder"),
 ];
 
 /// Runs report `name`; `None` for an unknown name.
@@ -95,6 +100,7 @@ pub fn run(name: &str, clients: &[ReportClient], reference: NaiveDate) -> Option
         "cohort-leeftijd-geslacht" => Some(cohort_age_gender(clients, reference)),
         "tijdigheid" => Some(timeliness(clients, reference)),
         "leerroutes" => Some(routes_by_group(clients, reference)),
+        "wachttijd" => Some(waiting_per_provider(clients, reference)),
         _ => None,
     }
 }

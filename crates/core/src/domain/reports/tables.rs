@@ -288,3 +288,74 @@ pub fn routes_by_group(clients: &[ReportClient], reference: NaiveDate) -> Report
         rows: count_table(groups, years.len() + 1, 2),
     }
 }
+
+/// Per language school: clients on its waiting list without a start, of whom longer than 8
+/// weeks, courses started, and the median days from the waiting list to the start.
+pub fn waiting_per_provider(clients: &[ReportClient], reference: NaiveDate) -> ReportTable {
+    #[derive(Default)]
+    struct Acc {
+        waiting: u32,
+        long: u32,
+        started: u32,
+        days: Vec<i64>,
+    }
+    let mut by: BTreeMap<String, Acc> = BTreeMap::new();
+    let mut all = Acc::default();
+    for c in counted(clients, reference) {
+        let Some((provider, listed, start)) = &c.course else {
+            continue;
+        };
+        let listed = listed.filter(|d| *d <= reference);
+        let start = start.filter(|d| *d <= reference);
+        for acc in [by.entry(provider.clone()).or_default(), &mut all] {
+            match (listed, start) {
+                (Some(l), None) => {
+                    acc.waiting += 1;
+                    if (reference - l).num_days() > 56 {
+                        acc.long += 1;
+                    }
+                }
+                (l, Some(s)) => {
+                    acc.started += 1;
+                    if let Some(l) = l {
+                        acc.days.push((s - l).num_days());
+                    }
+                }
+                (None, None) => {}
+            }
+        }
+    }
+    let row = |label: String, mut acc: Acc| ReportRow {
+        labels: vec![label],
+        values: vec![
+            Some(f64::from(acc.waiting)),
+            Some(f64::from(acc.long)),
+            Some(f64::from(acc.started)),
+            median(&mut acc.days),
+        ],
+    };
+    let mut rows: Vec<ReportRow> = by.into_iter().map(|(p, acc)| row(p, acc)).collect();
+    rows.push(row("Totaal".into(), all));
+    let column = |title: &str, kind| Column {
+        title: title.into(),
+        kind,
+    };
+    ReportTable {
+        name: "wachttijd".into(),
+        title: "Wachttijd per taalaanbieder".into(),
+        note: format!(
+            "Taalaanbieder van het eerste PIP; wachtend op {} zonder startdatum, 'lang' na meer \
+             dan 8 weken; mediaan in dagen van wachtlijst tot start.",
+            reference.format("%d-%m-%Y")
+        ),
+        reference_date: reference,
+        label_columns: vec!["Taalaanbieder".into()],
+        columns: vec![
+            column("Op de wachtlijst", CellKind::Count),
+            column("Langer dan 8 weken", CellKind::Count),
+            column("Gestart", CellKind::Count),
+            column("Mediaan wachttijd (dagen)", CellKind::Days),
+        ],
+        rows,
+    }
+}

@@ -25,6 +25,7 @@ fn client(municipality: &str, client_type: ClientType, obliged: NaiveDate) -> Re
         intake_completed: None,
         first_dagtekening: None,
         routes: Vec::new(),
+        course: None,
     }
 }
 
@@ -142,7 +143,7 @@ fn small_counts_are_masked_in_exports_when_asked() {
     assert_eq!(table.format(0, Some(1.0), false), "1");
     assert_eq!(table.format(0, Some(0.0), true), "0");
     assert_eq!(table.format(0, Some(5.0), true), "5");
-    assert_eq!(REPORTS.len(), 4);
+    assert_eq!(REPORTS.len(), 5);
     assert!(run("onbekend", &[], d(2026, 1, 1)).is_none());
 }
 
@@ -189,6 +190,43 @@ fn routes_by_group_and_start_year() {
             (l("Statushouder", "B1-route"), counts(&[1, 0, 1, 2])),
             (l("Statushouder", "Z-route"), counts(&[0, 1, 0, 1])),
             (l("Totaal", ""), counts(&[1, 2, 1, 4])),
+        ]
+    );
+}
+
+#[test]
+fn waiting_time_per_provider() {
+    let reference = d(REF.0, REF.1, REF.2);
+    let course = |provider: &str, listed, start| ReportClient {
+        course: Some((provider.into(), listed, start)),
+        ..client("Lisse", ClientType::Statushouder, d(2025, 1, 1))
+    };
+    let clients = [
+        // Waiting 56 days: not long yet; 57 days: long.
+        course("Taalhuis", Some(d(2025, 11, 6)), None),
+        course("Taalhuis", Some(d(2025, 11, 5)), None),
+        // Started after 30 and 50 days: median 40.
+        course("Taalhuis", Some(d(2025, 3, 1)), Some(d(2025, 3, 31))),
+        course("Leerhuis", Some(d(2025, 4, 1)), Some(d(2025, 5, 21))),
+        // Starting after the reference date: still waiting.
+        course("Leerhuis", Some(d(2025, 12, 1)), Some(d(2026, 2, 1))),
+    ];
+    let table = waiting_per_provider(&clients, reference);
+    assert_eq!(
+        values(&table),
+        [
+            (
+                vec!["Leerhuis".to_owned()],
+                vec![Some(1.0), Some(0.0), Some(1.0), Some(50.0)]
+            ),
+            (
+                vec!["Taalhuis".to_owned()],
+                vec![Some(2.0), Some(1.0), Some(1.0), Some(30.0)]
+            ),
+            (
+                vec!["Totaal".to_owned()],
+                vec![Some(3.0), Some(1.0), Some(2.0), Some(40.0)]
+            ),
         ]
     );
 }
