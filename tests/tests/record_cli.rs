@@ -11,6 +11,12 @@ G-1,Amira,Haddad,1990-05-17,V,statushouder,Lisse,2026-08-03,2026-08-03
 G-2,Lina,Rahimi,1995-01-09,V,gezinsmigrant,Hillegom,2026-06-01,2026-06-01
 ";
 
+/// Runs `args`, expects it to fail, and that its message says `expected`.
+fn refused(env: &TestEnv, args: &[&str], expected: &str) {
+    let run = env.fails(args);
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+}
+
 fn env() -> TestEnv {
     let env = TestEnv::initialised();
     let file = env.write("clients.csv", CLIENTS);
@@ -68,68 +74,64 @@ fn conversations_and_referrals_are_added_changed_and_listed() {
 #[test]
 fn bad_fields_are_named_and_nothing_is_written() {
     let env = env();
-    let run = env.fails(&[
-        "record",
-        "add",
-        "G-1",
-        "conversation",
-        "date=2026-11-02",
-        "notes=x",
-        "next_date=2026-11-01",
-    ]);
-    assert!(
-        run.stderr
-            .contains("moet na de datum van dit gesprek liggen"),
-        "{}",
-        run.stderr
+    refused(
+        &env,
+        &[
+            "record",
+            "add",
+            "G-1",
+            "conversation",
+            "date=2026-11-02",
+            "notes=x",
+            "next_date=2026-11-01",
+        ],
+        "moet na de datum van dit gesprek liggen",
     );
-    let run = env.fails(&["record", "add", "G-1", "meeting", "date=2026-11-02"]);
-    assert!(
-        run.stderr.contains("onbekende soort registratie"),
-        "{}",
-        run.stderr
+    refused(
+        &env,
+        &["record", "add", "G-1", "meeting", "date=2026-11-02"],
+        "onbekende soort registratie",
     );
-    let run = env.fails(&[
-        "record",
-        "add",
-        "G-1",
-        "pvt_meeting",
-        "date=2026-11-02",
-        "quarters=1,3",
-    ]);
-    assert!(run.stderr.contains("kwartieren"), "{}", run.stderr);
-    let run = env.fails(&["record", "add", "G-1", "referral", "date=2026-11-02"]);
-    assert!(
-        run.stderr.contains("Verwezen naar: is verplicht"),
-        "{}",
-        run.stderr
+    refused(
+        &env,
+        &[
+            "record",
+            "add",
+            "G-1",
+            "pvt_meeting",
+            "date=2026-11-02",
+            "quarters=1,3",
+        ],
+        "kwartieren",
     );
-    let run = env.fails(&[
-        "record",
-        "add",
-        "G-1",
-        "referral",
-        "target=buurman",
-        "date=2026-11-02",
-    ]);
-    assert!(
-        run.stderr
-            .contains("'buurman' is geen geldige waarde (kies uit participatiewet_consulent"),
-        "{}",
-        run.stderr
+    refused(
+        &env,
+        &["record", "add", "G-1", "referral", "date=2026-11-02"],
+        "Verwezen naar: is verplicht",
     );
-    let run = env.fails(&[
-        "record",
-        "add",
-        "G-1",
-        "closing",
-        "reason=diploma",
-        "date=2-11-2026",
-    ]);
-    assert!(
-        run.stderr.contains("een datum is ongeldig"),
-        "{}",
-        run.stderr
+    refused(
+        &env,
+        &[
+            "record",
+            "add",
+            "G-1",
+            "referral",
+            "target=buurman",
+            "date=2026-11-02",
+        ],
+        "'buurman' is geen geldige waarde (kies uit participatiewet_consulent",
+    );
+    refused(
+        &env,
+        &[
+            "record",
+            "add",
+            "G-1",
+            "closing",
+            "reason=diploma",
+            "date=2-11-2026",
+        ],
+        "een datum is ongeldig",
     );
     let view = env.json(&["record", "list", "G-1"]);
     assert_eq!(view["conversations"].as_array().unwrap().len(), 0);
