@@ -122,7 +122,7 @@ pub fn run(store: &mut Store, command: MoneyCommand, as_json: bool) -> Result<bo
             );
         }
         MoneyCommand::Forecast { from, to } => {
-            let years = store.spuk_forecast(from, to)?;
+            let years = store.spuk_forecast(from, to, None)?;
             if as_json {
                 json(&years)?;
                 return Ok(true);

@@ -14,6 +14,14 @@ pub enum Leerroute {
 
 impl Leerroute {
     pub const ALL: [Self; 3] = [Self::B1, Self::Onderwijsroute, Self::ZRoute];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::B1 => "B1-route",
+            Self::Onderwijsroute => "Onderwijsroute",
+            Self::ZRoute => "Z-route",
+        }
+    }
 }
 
 /// One period of the route history: the route that applies from `from` (unknown for routes

@@ -100,8 +100,14 @@ impl Store {
         w.commit()
     }
 
-    /// SPUK income against committed course costs per calendar year, for the whole caseload.
-    pub fn spuk_forecast(&self, from: i32, to: i32) -> Result<Vec<ForecastYear>> {
+    /// SPUK income against committed course costs per calendar year, for the clients of
+    /// `municipality` or all.
+    pub fn spuk_forecast(
+        &self,
+        from: i32,
+        to: i32,
+        municipality: Option<&str>,
+    ) -> Result<Vec<ForecastYear>> {
         let tables = self.money_tables()?;
         let mut clients = Vec::new();
         let mut stmt = self.conn.prepare_cached(
@@ -110,9 +116,9 @@ impl Store {
                      FROM pip_versions p WHERE p.client_id = c.id AND p.status = 'vastgesteld'
                        AND p.leerroute IS NOT NULL AND p.course_start_date IS NOT NULL
                      ORDER BY p.number LIMIT 1)
-             FROM clients c WHERE c.client_type IS NOT NULL",
+             FROM clients c WHERE c.client_type IS NOT NULL AND (?1 IS NULL OR c.municipality = ?1)",
         )?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([municipality])?;
         while let Some(r) = rows.next()? {
             let client_type: ClientType = from_code(&r.get::<_, String>(0)?)?;
             let Some(start) = r.get::<_, Option<String>>(1)? else {

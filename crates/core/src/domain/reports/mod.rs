@@ -2,23 +2,34 @@
 //! data. Each report is a pure function of the caseload's report facts and the date; the table
 //! carries its own note saying how it counts (e.g. which age).
 
+mod milestones;
+mod progress;
+mod signals;
 mod tables;
 #[cfg(test)]
 mod tests;
+mod work;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use milestones::{milestones_per_provider, spuk_table};
+pub use progress::{hours_by_route, team, HoursProgress};
+pub use signals::signals_by_type;
 pub use tables::{
     clients_by_type, cohort_age_gender, routes_by_group, timeliness, waiting_per_provider,
 };
+pub use work::work_participation;
 
 use crate::domain::client::{ClientType, Gender};
+use crate::domain::money::{MilestoneFacts, MoneyTables};
 use crate::domain::route::Leerroute;
+use crate::domain::signals::{Severity, SignalKind};
+use crate::domain::trajectory::WorkKind;
 
 /// What the reports read of one client.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReportClient {
     pub municipality: String,
     pub client_type: Option<ClientType>,
@@ -36,6 +47,21 @@ pub struct ReportClient {
     pub routes: RouteStarts,
     /// The course of the first adopted PIP: provider, on its waiting list since, started on.
     pub course: Option<(String, Option<NaiveDate>, Option<NaiveDate>)>,
+    /// The consultant's user name (`None`: not assigned).
+    pub consultant: Option<String>,
+    /// The dossier is closed (afgesloten).
+    pub closed: bool,
+    /// On social assistance (the intake's income, or financieel ontzorgen).
+    pub social_assistance: bool,
+    /// Work and work-experience places: kind and first day.
+    pub work: Vec<(WorkKind, NaiveDate)>,
+    /// The hours against the route's requirements on the reference date.
+    pub progress: Option<HoursProgress>,
+    /// The signals open on the reference date (not put away).
+    pub signals: Vec<(SignalKind, Severity)>,
+    /// For the provider's milestones: the client's name, route and milestone facts.
+    pub name: String,
+    pub milestones: Option<(Leerroute, MilestoneFacts)>,
 }
 
 /// Routes with the day each started (`None`: unknown).
@@ -47,6 +73,9 @@ pub enum CellKind {
     Count,
     Percent,
     Days,
+    Hours,
+    /// Euros (with cents).
+    Euro,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -76,7 +105,7 @@ pub struct ReportTable {
 }
 
 /// The reports there are: name and title.
-pub const REPORTS: [(&str, &str); 5] = [
+pub const REPORTS: [(&str, &str); 11] = [
     (
         "doelgroep",
         "Inburgeringsplichtigen naar doelgroep en gemeente",
@@ -85,24 +114,47 @@ pub const REPORTS: [(&str, &str); 5] = [
         "cohort-leeftijd-geslacht",
         "Inburgeringsplichtigen naar gemeente, cohort, geslacht en leeftijd",
     ),
+    ("leerroutes", "Leerroutes naar doelgroep en startjaar"),
+    (
+        "werk-participatie",
+        "Werk en participatie van statushouders in de bijstand",
+    ),
     (
         "tijdigheid",
         "Tijdigheid: PIP binnen 10 weken en doorlooptijden",
     ),
-    ("leerroutes", "Leerroutes naar doelgroep en startjaar"),
+    ("uren-per-route", "Urenvoortgang per leerroute"),
+    ("signalen", "Open signalen naar soort en gemeente"),
     ("wachttijd", "Wachttijd per taalaanbieder"),
+    ("team", "Team: caseload en signalen per consulent"),
+    (
+        "mijlpalen",
+        "Bereikte facturatiemomenten per taalaanbieder en cliënt",
+    ),
+    ("spuk", "SPUK-inkomsten en cursuskosten per jaar"),
 ];
 
-/// Runs report `name`; `None` for an unknown name.
-pub fn run(name: &str, clients: &[ReportClient], reference: NaiveDate) -> Option<ReportTable> {
-    match name {
-        "doelgroep" => Some(clients_by_type(clients, reference)),
-        "cohort-leeftijd-geslacht" => Some(cohort_age_gender(clients, reference)),
-        "tijdigheid" => Some(timeliness(clients, reference)),
-        "leerroutes" => Some(routes_by_group(clients, reference)),
-        "wachttijd" => Some(waiting_per_provider(clients, reference)),
-        _ => None,
-    }
+/// Runs report `name`; `None` for an unknown name. `spuk` is not a table of clients: the store
+/// makes it from the forecast.
+pub fn run(
+    name: &str,
+    clients: &[ReportClient],
+    money: &MoneyTables,
+    reference: NaiveDate,
+) -> Option<ReportTable> {
+    Some(match name {
+        "doelgroep" => clients_by_type(clients, reference),
+        "cohort-leeftijd-geslacht" => cohort_age_gender(clients, reference),
+        "leerroutes" => routes_by_group(clients, reference),
+        "werk-participatie" => work_participation(clients, reference),
+        "tijdigheid" => timeliness(clients, reference),
+        "uren-per-route" => hours_by_route(clients, reference),
+        "signalen" => signals_by_type(clients, reference),
+        "wachttijd" => waiting_per_provider(clients, reference),
+        "team" => team(clients, reference),
+        "mijlpalen" => milestones_per_provider(clients, money, reference),
+        _ => return None,
+    })
 }
 
 impl ReportTable {
@@ -117,6 +169,8 @@ impl ReportTable {
             CellKind::Count => format!("{v:.0}"),
             CellKind::Percent => format!("{v:.1} %").replace('.', ","),
             CellKind::Days => format!("{v:.0}"),
+            CellKind::Hours => format!("{v:.2}").replace('.', ","),
+            CellKind::Euro => crate::domain::money::euros((v * 100.0).round() as i64),
         }
     }
 }

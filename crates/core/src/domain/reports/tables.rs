@@ -10,13 +10,16 @@ use super::{CellKind, Column, ReportClient, ReportRow, ReportTable};
 use crate::domain::client::{ClientType, Gender};
 use crate::domain::termijn::add_years;
 
-fn counted(clients: &[ReportClient], reference: NaiveDate) -> impl Iterator<Item = &ReportClient> {
+pub(super) fn counted(
+    clients: &[ReportClient],
+    reference: NaiveDate,
+) -> impl Iterator<Item = &ReportClient> {
     clients
         .iter()
         .filter(move |c| c.obligation_date.is_some_and(|d| d <= reference))
 }
 
-fn count_columns(titles: &[&str]) -> Vec<Column> {
+pub(super) fn count_columns(titles: &[&str]) -> Vec<Column> {
     titles
         .iter()
         .map(|t| Column {
@@ -26,8 +29,15 @@ fn count_columns(titles: &[&str]) -> Vec<Column> {
         .collect()
 }
 
+pub(super) fn column(title: &str, kind: CellKind) -> Column {
+    Column {
+        title: title.into(),
+        kind,
+    }
+}
+
 /// Rows of counts per label, plus a total row; the last column is each row's total.
-fn count_table(
+pub(super) fn count_table(
     groups: BTreeMap<Vec<String>, Vec<u32>>,
     width: usize,
     label_width: usize,
@@ -110,6 +120,14 @@ pub fn age_on(birth: NaiveDate, day: NaiveDate) -> Option<u32> {
     })
 }
 
+pub(super) fn gender_label(gender: Option<Gender>) -> &'static str {
+    match gender {
+        Some(Gender::V) => "V",
+        Some(Gender::M) => "M",
+        _ => "X/onbekend",
+    }
+}
+
 /// Clients by municipality × cohort × gender × age group (CBS Tabel 9, 10).
 pub fn cohort_age_gender(clients: &[ReportClient], reference: NaiveDate) -> ReportTable {
     let mut groups: BTreeMap<Vec<String>, Vec<u32>> = BTreeMap::new();
@@ -117,11 +135,7 @@ pub fn cohort_age_gender(clients: &[ReportClient], reference: NaiveDate) -> Repo
         let cohort = c
             .obligation_date
             .map_or_else(String::new, |d| d.year().to_string());
-        let gender = match c.gender {
-            Some(Gender::V) => "V",
-            Some(Gender::M) => "M",
-            _ => "X/onbekend",
-        };
+        let gender = gender_label(c.gender);
         let column = c
             .birth_date
             .and_then(|b| age_on(b, reference))
@@ -151,7 +165,7 @@ pub fn cohort_age_gender(clients: &[ReportClient], reference: NaiveDate) -> Repo
     }
 }
 
-fn median(values: &mut [i64]) -> Option<f64> {
+pub(super) fn median(values: &mut [i64]) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
@@ -207,10 +221,6 @@ pub fn timeliness(clients: &[ReportClient], reference: NaiveDate) -> ReportTable
     };
     let mut rows: Vec<ReportRow> = by.into_iter().map(|(m, acc)| row(m, acc)).collect();
     rows.push(row("Totaal".into(), all));
-    let column = |title: &str, kind| Column {
-        title: title.into(),
-        kind,
-    };
     ReportTable {
         name: "tijdigheid".into(),
         title: "Tijdigheid: PIP binnen 10 weken en doorlooptijden".into(),
@@ -251,11 +261,7 @@ pub fn routes_by_group(clients: &[ReportClient], reference: NaiveDate) -> Report
                 continue;
             }
             seen.push(*route);
-            let label = match route {
-                Leerroute::B1 => "B1-route",
-                Leerroute::Onderwijsroute => "Onderwijsroute",
-                Leerroute::ZRoute => "Z-route",
-            };
+            let label = route.title();
             let year = from.map(|f| f.year());
             years.extend(year);
             *cells.entry((group.to_owned(), label, year)).or_default() += 1;
@@ -336,10 +342,6 @@ pub fn waiting_per_provider(clients: &[ReportClient], reference: NaiveDate) -> R
     };
     let mut rows: Vec<ReportRow> = by.into_iter().map(|(p, acc)| row(p, acc)).collect();
     rows.push(row("Totaal".into(), all));
-    let column = |title: &str, kind| Column {
-        title: title.into(),
-        kind,
-    };
     ReportTable {
         name: "wachttijd".into(),
         title: "Wachttijd per taalaanbieder".into(),

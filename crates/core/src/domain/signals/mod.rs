@@ -71,6 +71,33 @@ impl SignalKind {
         Self::NoContact,
         Self::DataQuality,
     ];
+
+    /// The signal's name, as the Werkvoorraad shows it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::IntakeDue => "Brede intake",
+            Self::PipDue => "PIP vaststellen",
+            Self::TermijnEnding => "Termijn loopt af",
+            Self::TermijnPassed => "Termijn verlopen",
+            Self::ProgressConversations => "Voortgangsgesprekken eerste jaar",
+            Self::NoConversation => "Geen voortgangsgesprek",
+            Self::RevisionWindow => "Routewijziging: venster sluit",
+            Self::ChangeNotAllowed => "Wijziging niet toegestaan",
+            Self::ZRouteBehind => "Z-route loopt achter",
+            Self::MapPracticeMissing => "MAP-praktijk ontbreekt",
+            Self::PvtNotSigned => "Participatieverklaring niet ondertekend",
+            Self::Absence => "Verzuim",
+            Self::ProviderReportOverdue => "Rapportage taalschool te laat",
+            Self::ReferToWork => "Verwijzen naar werk",
+            Self::Turning18 => "Wordt 18",
+            Self::OnderwijsrouteAge => "Onderwijsroute: 30 jaar",
+            Self::OntzorgenEnding => "Ontzorgen eindigt",
+            Self::BegeleidingEnding => "Begeleiding eindigt",
+            Self::WaitingTooLong => "Te lang op de wachtlijst",
+            Self::NoContact => "Geen contact",
+            Self::DataQuality => "Gegevens ontbreken",
+        }
+    }
 }
 
 /// How urgent a signal is; the most urgent sorts first.
@@ -164,6 +191,11 @@ pub fn evaluate(facts: &ClientFacts, settings: &SignalSettings, today: NaiveDate
     }
     sort(&mut out);
     out
+}
+
+/// The portfolio on `today` under the adopted PIP's route history (`None` before a PIP).
+pub fn portfolio_on(facts: &ClientFacts, today: NaiveDate) -> Option<crate::domain::Portfolio> {
+    facts::Derived::new(facts, today).portfolio
 }
 
 /// Most urgent first: severity, then the earliest due date (undated last).

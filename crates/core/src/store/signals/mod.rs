@@ -4,6 +4,8 @@
 
 mod facts;
 
+pub(crate) use facts::ClientRow;
+
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -16,7 +18,7 @@ use uuid::Uuid;
 use super::audit::{AuditAction, FieldChange};
 use super::clients::{code, parse_date, parse_timestamp, timestamp};
 use super::{parse_id, settings, Result, Store};
-use crate::domain::signals::{self, Severity, Signal, SignalKind, SignalSettings};
+use crate::domain::signals::{self, ClientFacts, Severity, Signal, SignalKind, SignalSettings};
 use crate::domain::{FieldError, ValidationErrors};
 use crate::sync::outbox::LEDGER_ROW;
 
@@ -139,12 +141,7 @@ impl Store {
                 if !query.kinds.is_empty() && !query.kinds.contains(&signal.kind) {
                     continue;
                 }
-                let ack = acks
-                    .get(&(client.id, signal.kind))
-                    .filter(|(fingerprint, ack)| {
-                        *fingerprint == signal.fingerprint && ack.until.is_none_or(|u| u >= today)
-                    })
-                    .map(|(_, ack)| ack.clone());
+                let ack = holding_ack(&acks, client.id, &signal, today).cloned();
                 match (&ack, signal.severity) {
                     (Some(_), _) => counts.acknowledged += 1,
                     (None, Severity::Error) => counts.error += 1,
@@ -177,6 +174,28 @@ impl Store {
             counts,
             consultants,
         })
+    }
+
+    /// Every client with its facts and the signals open on `today` (not put away), for the
+    /// reports.
+    pub(crate) fn caseload_signals(
+        &self,
+        today: NaiveDate,
+    ) -> Result<Vec<(ClientRow, ClientFacts, Vec<(SignalKind, Severity)>)>> {
+        let settings = self.signal_settings()?;
+        let acks = self.latest_acks()?;
+        Ok(facts::load(&self.conn, None, None)?
+            .clients
+            .into_iter()
+            .map(|(client, facts)| {
+                let open = signals::evaluate(&facts, &settings, today)
+                    .into_iter()
+                    .filter(|s| holding_ack(&acks, client.id, s, today).is_none())
+                    .map(|s| (s.kind, s.severity))
+                    .collect();
+                (client, facts, open)
+            })
+            .collect())
     }
 
     /// The facts the signals read, of every client (for benchmarks and reports).
@@ -277,7 +296,7 @@ impl Store {
     }
 
     /// The latest acknowledgement per client and kind, with the fingerprint it was given for.
-    fn latest_acks(&self) -> Result<HashMap<(Uuid, SignalKind), (String, SignalAck)>> {
+    fn latest_acks(&self) -> Result<Acks> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT client_id, kind, fingerprint, until, reason, acked_by, acked_at
              FROM signal_acks ORDER BY acked_at, id",
@@ -302,6 +321,24 @@ impl Store {
         }
         Ok(acks)
     }
+}
+
+/// Each client's latest acknowledgement per kind, with the fingerprint it was given for.
+type Acks = HashMap<(Uuid, SignalKind), (String, SignalAck)>;
+
+/// The acknowledgement that puts `signal` away on `today`: given for the same facts and not
+/// run out.
+fn holding_ack<'a>(
+    acks: &'a Acks,
+    client: Uuid,
+    signal: &Signal,
+    today: NaiveDate,
+) -> Option<&'a SignalAck> {
+    acks.get(&(client, signal.kind))
+        .filter(|(fingerprint, ack)| {
+            *fingerprint == signal.fingerprint && ack.until.is_none_or(|u| u >= today)
+        })
+        .map(|(_, ack)| ack)
 }
 
 #[cfg(test)]
