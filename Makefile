@@ -17,7 +17,7 @@ SCREENSHOTS := docs/screenshots
 # Debian packages for building the Tauri app (WebKitGTK) and for the end-to-end test.
 DEB_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libsoup-3.0-dev \
-	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core x11-utils imagemagick locales poppler-utils
+	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core x11-utils imagemagick locales poppler-utils libreoffice-calc-nogui
 
 .PHONY: help run dev test bench fuzz bundle bundle-test test-rust test-ui test-e2e lint bindings licences screenshots deps deps-system deps-ui deps-driver ui e2e-app
 

@@ -82,3 +82,109 @@ fn aggregate_tables_for_a_reference_date() {
     let run = env.fails(&["report", "alles", "--reference-date", "2026-01-01"]);
     assert!(run.stderr.contains("onbekend rapport"), "{}", run.stderr);
 }
+
+/// Every report runs on a generated caseload, and the team and signal tables agree with the
+/// Werkvoorraad of the same day.
+#[test]
+fn every_report_on_a_generated_caseload_agrees_with_the_werkvoorraad() {
+    let env = TestEnv::initialised();
+    env.ok(&["generate", "--clients", "150", "--seed", "7"]);
+    let day = "2026-06-30";
+    let list = env.ok(&["report", "--list"]);
+    let names: Vec<&str> = list
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(names.len(), 11, "{list}");
+    let mut tables = std::collections::HashMap::new();
+    for name in &names {
+        let table = env.json(&["report", name, "--reference-date", day]);
+        let rows = table["rows"].as_array().unwrap();
+        assert!(!rows.is_empty(), "{name} has no rows");
+        for row in rows {
+            assert_eq!(
+                row["values"].as_array().unwrap().len(),
+                table["columns"].as_array().unwrap().len(),
+                "{name}: {row}"
+            );
+        }
+        tables.insert(*name, table);
+    }
+    let werkvoorraad = env.json(&["signals", "--today", day]);
+    let open = werkvoorraad["items"].as_array().unwrap().len() as f64;
+    assert!(open > 0.0);
+    let total = |name: &str, column: &str| {
+        let table = &tables[name];
+        let i = table["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|c| c["title"] == column)
+            .unwrap();
+        let rows = table["rows"].as_array().unwrap();
+        rows.last().unwrap()["values"][i].as_f64().unwrap()
+    };
+    assert_eq!(total("team", "Open signalen"), open);
+    assert_eq!(total("signalen", "Totaal"), open);
+    // The money picture: the milestones' total is the sum of its client lines.
+    let milestones = tables["mijlpalen"]["rows"].as_array().unwrap();
+    let lines: f64 = milestones
+        .iter()
+        .filter(|r| !r["labels"][0].as_str().unwrap().starts_with("Totaal"))
+        .filter_map(|r| r["values"][0].as_f64())
+        .sum();
+    assert!(
+        lines > 0.0,
+        "no milestone reached in the generated caseload"
+    );
+    assert!((total("mijlpalen", "Bedrag") - lines).abs() < 0.005);
+}
+
+/// An XLSX export opens in LibreOffice: converted to PDF, its text has the table.
+#[test]
+fn an_xlsx_export_opens_in_libreoffice() {
+    let env = TestEnv::initialised();
+    let file = env.write("clients.csv", CLIENTS);
+    env.ok(&["import", "clients", arg(&file)]);
+    let refused = env.fails(&["report", "doelgroep", "--format", "xlsx"]);
+    assert!(refused.stderr.contains("--output"), "{}", refused.stderr);
+
+    let xlsx = env.path().join("doelgroep.xlsx");
+    env.ok(&[
+        "report",
+        "doelgroep",
+        "--reference-date",
+        "2026-01-01",
+        "--format",
+        "xlsx",
+        "--output",
+        arg(&xlsx),
+    ]);
+    let profile = format!("file://{}", env.path().join("lo-profile").display());
+    let status = std::process::Command::new("soffice")
+        .args([
+            &format!("-env:UserInstallation={profile}"),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            arg(env.path()),
+            arg(&xlsx),
+        ])
+        .output()
+        .expect("LibreOffice (soffice) is installed by `make deps`");
+    assert!(status.status.success(), "{status:?}");
+    let text = std::process::Command::new("pdftotext")
+        .args([arg(&env.path().join("doelgroep.pdf")), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for expected in [
+        "Inburgeringsplichtigen naar doelgroep en gemeente",
+        "Peildatum 01-01-2026",
+        "Hillegom",
+        "Totaal",
+    ] {
+        assert!(text.contains(expected), "{expected} not in:\n{text}");
+    }
+}

@@ -1,10 +1,14 @@
-//! `traject report NAME --reference-date DATE [--municipality M] [--format table|json|csv]`:
-//! the aggregate tables, without personal data; `traject report --list` names them.
+//! `traject report NAME --reference-date DATE [--municipality M] [--format table|json|csv|xlsx]
+//! [--output FILE]`: the report tables; `traject report --list` names them.
 
-use anyhow::{anyhow, Result};
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{anyhow, bail, Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use traject_core::domain::reports::{ReportTable, REPORTS};
+use traject_core::export::{report_cells, report_csv, report_header, report_xlsx};
 use traject_core::Store;
 
 #[derive(Args)]
@@ -21,16 +25,20 @@ pub struct ReportArgs {
     municipality: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
-    /// Show counts of 1–4 as "<5" (exports for policy officers).
+    /// Show counts of 1–4 as "<5" (exports for policy officers); default: the setting.
     #[arg(long)]
     mask: bool,
+    /// Write to this file instead of the terminal (required for xlsx).
+    #[arg(long, short)]
+    output: Option<PathBuf>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Table,
     Json,
     Csv,
+    Xlsx,
 }
 
 pub fn run(store: &Store, args: ReportArgs, today: NaiveDate, as_json: bool) -> Result<()> {
@@ -45,61 +53,31 @@ pub fn run(store: &Store, args: ReportArgs, today: NaiveDate, as_json: bool) -> 
     let table = store
         .report(&name, reference, args.municipality.as_deref())?
         .ok_or_else(|| anyhow!("onbekend rapport '{name}' (zie traject report --list)"))?;
-    match if as_json { Format::Json } else { args.format } {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&table)?),
-        Format::Csv => print!("{}", csv(&table, args.mask)?),
-        Format::Table => print_table(&table, args.mask),
+    let mask = args.mask || store.mask_small_counts()?;
+    let format = if as_json { Format::Json } else { args.format };
+    let bytes = match format {
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&table)?).into_bytes(),
+        Format::Csv => report_csv(&table, mask)?.into_bytes(),
+        Format::Xlsx if args.output.is_none() => {
+            bail!("een xlsx-bestand gaat niet naar de terminal: geef --output BESTAND.xlsx")
+        }
+        Format::Xlsx => report_xlsx(&table, mask)?,
+        Format::Table => table_text(&table, mask).into_bytes(),
+    };
+    match args.output {
+        Some(path) => {
+            std::fs::write(&path, bytes)
+                .with_context(|| format!("{} kon niet worden geschreven", path.display()))?;
+            eprintln!("{} opgeslagen in {}", table.title, path.display());
+        }
+        None => std::io::stdout().write_all(&bytes)?,
     }
     Ok(())
 }
 
-fn cells(table: &ReportTable, mask: bool) -> Vec<Vec<String>> {
-    table
-        .rows
-        .iter()
-        .map(|row| {
-            row.labels
-                .iter()
-                .cloned()
-                .chain(
-                    row.values
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| table.format(i, *v, mask)),
-                )
-                .collect()
-        })
-        .collect()
-}
-
-fn header(table: &ReportTable) -> Vec<String> {
-    table
-        .label_columns
-        .iter()
-        .cloned()
-        .chain(table.columns.iter().map(|c| c.title.clone()))
-        .collect()
-}
-
-fn csv(table: &ReportTable, mask: bool) -> Result<String> {
-    let mut out = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(Vec::new());
-    out.write_record(header(table))?;
-    for row in cells(table, mask) {
-        out.write_record(row)?;
-    }
-    Ok(String::from_utf8(out.into_inner()?)?)
-}
-
-fn print_table(table: &ReportTable, mask: bool) {
-    println!(
-        "{} — peildatum {}",
-        table.title,
-        table.reference_date.format("%d-%m-%Y")
-    );
-    let header = header(table);
-    let rows = cells(table, mask);
+fn table_text(table: &ReportTable, mask: bool) -> String {
+    let header = report_header(table);
+    let rows = report_cells(table, mask);
     let widths: Vec<usize> = (0..header.len())
         .map(|i| {
             rows.iter()
@@ -110,7 +88,7 @@ fn print_table(table: &ReportTable, mask: bool) {
         })
         .collect();
     let line = |cells: &[String]| {
-        cells
+        let text = cells
             .iter()
             .zip(&widths)
             .enumerate()
@@ -122,11 +100,19 @@ fn print_table(table: &ReportTable, mask: bool) {
                 }
             })
             .collect::<Vec<_>>()
-            .join("  ")
+            .join("  ");
+        format!("{}\n", text.trim_end())
     };
-    println!("{}", line(&header));
+    let mut out = format!(
+        "{} — peildatum {}\n",
+        table.title,
+        table.reference_date.format("%d-%m-%Y")
+    );
+    out.push_str(&line(&header));
     for row in &rows {
-        println!("{}", line(row));
+        out.push_str(&line(row));
     }
-    println!("{}", table.note);
+    out.push_str(&table.note);
+    out.push('\n');
+    out
 }

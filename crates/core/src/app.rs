@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::{FieldError, Identity};
+use crate::export::{report_csv, report_xlsx, ReportFormat};
 use crate::store::{Result, Store, StoreError};
 
 /// Everything the shell shows outside a screen: who works here, the status bar's figures.
@@ -47,34 +48,77 @@ impl SavedDocument {
         today: NaiveDate,
     ) -> Result<Self> {
         let doc = store.generate_pip_document(pip_id, today)?;
-        let dir = store
-            .path()
-            .parent()
-            .unwrap_or_else(|| std::path::Path::new("."))
-            .join("documents");
-        std::fs::create_dir_all(&dir)?;
-        let path = dir.join(&doc.file_name);
-        std::fs::write(&path, &doc.pdf)?;
+        Self::save(&documents_dir(store), &doc.file_name, &doc.pdf)
+    }
+
+    /// Exports a report table as CSV or XLSX under `documents/rapportages/` (small counts
+    /// masked when the setting says so).
+    pub fn report(
+        store: &Store,
+        name: &str,
+        reference: NaiveDate,
+        municipality: Option<&str>,
+        format: ReportFormat,
+    ) -> Result<Self> {
+        let table = store
+            .report(name, reference, municipality)?
+            .ok_or_else(|| StoreError::NotFound(format!("rapport '{name}'")))?;
+        let mask = store.mask_small_counts()?;
+        let bytes = match format {
+            ReportFormat::Csv => report_csv(&table, mask)
+                .map_err(|e| StoreError::Export(e.to_string()))?
+                .into_bytes(),
+            ReportFormat::Xlsx => {
+                report_xlsx(&table, mask).map_err(|e| StoreError::Export(e.to_string()))?
+            }
+        };
+        let file_name = format!(
+            "{name}-{}{}.{}",
+            reference.format("%Y-%m-%d"),
+            municipality.map_or_else(String::new, |m| format!("-{}", file_safe(m))),
+            format.extension()
+        );
+        Self::save(
+            &documents_dir(store).join("rapportages"),
+            &file_name,
+            &bytes,
+        )
+    }
+
+    fn save(dir: &std::path::Path, file_name: &str, bytes: &[u8]) -> Result<Self> {
+        std::fs::create_dir_all(dir)?;
+        let path = dir.join(file_name);
+        std::fs::write(&path, bytes)?;
         Ok(Self {
             path: path.display().to_string(),
         })
     }
-}
 
-impl SavedDocument {
-    /// Whether `path` is a document saved by [`SavedDocument::pip_beschikking`] for this
-    /// database, so the app opens nothing else.
+    /// Whether `path` is a document saved here for this database, so the app opens nothing
+    /// else.
     pub fn is_saved_by(store: &Store, path: &std::path::Path) -> bool {
-        let dir = store
-            .path()
-            .parent()
-            .unwrap_or_else(|| std::path::Path::new("."))
-            .join("documents");
+        let dir = documents_dir(store);
         match (dir.canonicalize(), path.canonicalize()) {
             (Ok(dir), Ok(file)) => file.starts_with(dir) && file.is_file(),
             _ => false,
         }
     }
+}
+
+/// `documents/` next to the database file.
+fn documents_dir(store: &Store) -> std::path::PathBuf {
+    store
+        .path()
+        .parent()
+        .unwrap_or_else(|| std::path::Path::new("."))
+        .join("documents")
+}
+
+/// A name's letters and digits, the rest as '-'.
+fn file_safe(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect()
 }
 
 /// The few error kinds the UI branches on.

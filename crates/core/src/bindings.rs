@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use crate::app::{ApiError, AppState, ErrorCode, SavedDocument};
+use crate::domain::reports::{CellKind, Column, ReportInfo, ReportRow, ReportTable};
 use crate::domain::signals::{DossierTab, Severity, Signal, SignalKind, SignalSettings};
 use crate::domain::*;
+use crate::export::ReportFormat;
 use crate::import::{ImportReport, RowError};
 use crate::questionnaire::definition::{ChoiceOption, Constraint, Repeat};
 use crate::questionnaire::{
@@ -173,6 +175,12 @@ fn export_all(dir: &Path) {
         WorkItem,
         SignalCounts,
         Werkvoorraad,
+        CellKind,
+        Column,
+        ReportRow,
+        ReportTable,
+        ReportInfo,
+        ReportFormat,
         NextDeadline,
         AckInput,
     );

@@ -17,11 +17,13 @@ use crate::AppStore;
 mod about;
 mod hours;
 mod pip;
+mod reports;
 mod signals;
 mod trajectory;
 pub use about::*;
 pub use hours::*;
 pub use pip::*;
+pub use reports::*;
 pub use signals::*;
 pub use trajectory::*;
 

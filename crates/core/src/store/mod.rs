@@ -97,6 +97,8 @@ pub enum StoreError {
     BadValue(String),
     #[error("de beschikking kon niet worden opgemaakt: {0}")]
     Document(#[from] crate::document::DocumentError),
+    #[error("de export kon niet worden gemaakt: {0}")]
+    Export(String),
     #[error("de map van de database kan niet worden aangemaakt: {0}")]
     Io(#[from] std::io::Error),
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::clients::{from_code, parse_date};
-use super::{Result, Store};
+use super::{settings, Result, Store};
 use crate::domain::exam::{ExamPart, ExamResult};
 use crate::domain::level::CefrLevel;
 use crate::domain::money::MilestoneFacts;
@@ -24,7 +24,18 @@ struct Extra {
     intake_completed: Option<NaiveDate>,
 }
 
+/// Whether exports show counts of 1–4 as "<5" (a setting of this laptop).
+const MASK_KEY: &str = "report_mask_small_counts";
+
 impl Store {
+    pub fn mask_small_counts(&self) -> Result<bool> {
+        Ok(settings::get(&self.conn, MASK_KEY)?.unwrap_or(false))
+    }
+
+    pub fn set_mask_small_counts(&mut self, mask: bool) -> Result<()> {
+        settings::put(&self.conn, MASK_KEY, &mask)
+    }
+
     /// Report `name` for the reference date, over the clients of `municipality` or all.
     pub fn report(
         &self,

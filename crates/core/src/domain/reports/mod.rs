@@ -134,6 +134,23 @@ pub const REPORTS: [(&str, &str); 11] = [
     ("spuk", "SPUK-inkomsten en cursuskosten per jaar"),
 ];
 
+/// A report as the Rapportages screen lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReportInfo {
+    pub name: String,
+    pub title: String,
+}
+
+pub fn report_list() -> Vec<ReportInfo> {
+    REPORTS
+        .iter()
+        .map(|(name, title)| ReportInfo {
+            name: (*name).to_owned(),
+            title: (*title).to_owned(),
+        })
+        .collect()
+}
+
 /// Runs report `name`; `None` for an unknown name. `spuk` is not a table of clients: the store
 /// makes it from the forecast.
 pub fn run(

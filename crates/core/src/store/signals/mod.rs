@@ -181,7 +181,7 @@ impl Store {
     pub(crate) fn caseload_signals(
         &self,
         today: NaiveDate,
-    ) -> Result<Vec<(ClientRow, ClientFacts, Vec<(SignalKind, Severity)>)>> {
+    ) -> Result<Vec<(ClientRow, ClientFacts, OpenSignals)>> {
         let settings = self.signal_settings()?;
         let acks = self.latest_acks()?;
         Ok(facts::load(&self.conn, None, None)?
@@ -322,6 +322,9 @@ impl Store {
         Ok(acks)
     }
 }
+
+/// A client's open signals: kind and severity.
+pub(crate) type OpenSignals = Vec<(SignalKind, Severity)>;
 
 /// Each client's latest acknowledgement per kind, with the fingerprint it was given for.
 type Acks = HashMap<(Uuid, SignalKind), (String, SignalAck)>;
