@@ -3,42 +3,15 @@
 //! rules alone over facts already in memory, and the Werkvoorraad as the app asks for it
 //! (gathering the facts from SQLite, then the rules).
 //!
-//! The 10,000-client database is generated once into the target directory and reused.
+//! The 10,000-client database is generated once into the target directory and reused
+//! (`common`).
 
-use std::path::PathBuf;
+mod common;
 
-use chrono::NaiveDate;
+use common::{caseload, today};
 use criterion::{criterion_group, criterion_main, Criterion};
 use traject_core::domain::signals::{evaluate, SignalSettings};
-use traject_core::generate::{demo_identity, demo_options, into_store};
 use traject_core::store::WerkvoorraadQuery;
-use traject_core::Store;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
-}
-
-fn caseload() -> Store {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join(format!(
-        "signals-10k-v{}.db",
-        traject_core::store::SCHEMA_VERSION
-    ));
-    if !path.exists() {
-        let partial = dir.join("signals-10k.partial.db");
-        let _ = std::fs::remove_file(&partial);
-        let mut store = Store::open(&partial).unwrap();
-        store.save_identity(demo_identity()).unwrap();
-        let mut options = demo_options(&demo_identity(), today());
-        options.clients = 10_000;
-        into_store(&mut store, &options).unwrap();
-        drop(store);
-        std::fs::rename(&partial, &path).unwrap();
-        let _ = std::fs::remove_file(dir.join("signals-10k.partial.db-wal"));
-        let _ = std::fs::remove_file(dir.join("signals-10k.partial.db-shm"));
-    }
-    Store::open(&path).unwrap()
-}
 
 fn signals(c: &mut Criterion) {
     let store = caseload();
