@@ -96,7 +96,7 @@ e2e-app: bundle
 
 test-e2e: deps-system deps-driver e2e-app
 	LANG=nl_NL.UTF-8 TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject xvfb-run -a -s "-screen 0 1366x768x24" \
-	  cargo nextest run -p traject-tests --test e2e --test e2e_hours --test e2e_pip --test e2e_trajectory --test e2e_signals --test e2e_about --run-ignored only --test-threads 1
+	  cargo nextest run -p traject-tests --test e2e --test e2e_hours --test e2e_pip --test e2e_trajectory --test e2e_signals --test e2e_about --test e2e_reports --run-ignored only --test-threads 1
 
 # The deb only: the AppImage bundler downloads its tools at build time, which these machines
 # cannot; AppImage, MSI and DMG are built by .github/workflows/release.yml.
@@ -126,4 +126,4 @@ licences:
 screenshots: deps-system deps-driver e2e-app
 	LANG=nl_NL.UTF-8 TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject TRAJECT_SCREENSHOTS=$(CURDIR)/$(SCREENSHOTS) \
 	  xvfb-run -a -s "-screen 0 1366x768x24" \
-	  cargo nextest run -p traject-tests --test e2e --test e2e_hours --test e2e_pip --test e2e_trajectory --test e2e_signals --test e2e_about --run-ignored only --test-threads 1
+	  cargo nextest run -p traject-tests --test e2e --test e2e_hours --test e2e_pip --test e2e_trajectory --test e2e_signals --test e2e_about --test e2e_reports --run-ignored only --test-threads 1

@@ -183,8 +183,9 @@ pub async fn search(client: &Client, text: &str, hits: &str) {
     .await;
 }
 
-/// Runs the `traject` CLI on the test's database (to set up what the story starts from).
-pub fn cli(db: &Path, args: &[&str]) {
+/// Runs the `traject` CLI on the test's database (to set up what the story starts from, or to
+/// read what the app should show); returns what it printed.
+pub fn cli(db: &Path, args: &[&str]) -> String {
     let bin =
         std::env::var("TRAJECT_BIN").expect("TRAJECT_BIN: the traject CLI (make test sets it)");
     let out = Command::new(bin)
@@ -198,6 +199,7 @@ pub fn cli(db: &Path, args: &[&str]) {
         "traject {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Clicks the first element matching `css` whose text contains `text`.

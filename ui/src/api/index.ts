@@ -40,6 +40,9 @@ import type {
   PortfolioView,
   ProgressReport,
   ProgressReportInput,
+  ReportFormat,
+  ReportInfo,
+  ReportTable,
   ReversalInput,
   SavedDocument,
   LetterheadSettings,
@@ -166,6 +169,20 @@ export const api = {
   /** The domain page's default thresholds. */
   defaultSignalSettings: () => call<SignalSettings>('default_signal_settings'),
   saveSignalSettings: (settings: SignalSettings) => call<SignalSettings>('save_signal_settings', { settings }),
+  /** The reports the Rapportages screen offers: name and title. */
+  reportsList: () => call<ReportInfo[]>('reports_list'),
+  /**
+   * The tables of the named reports on `reference` ('YYYY-MM-DD'), in the order asked;
+   * `municipality` null counts all municipalities.
+   */
+  reports: (names: string[], reference: string, municipality: string | null) =>
+    call<ReportTable[]>('reports', { names, reference, municipality }),
+  /** Saves one report as CSV or Excel under documents/rapportages/; returns where. */
+  exportReport: (name: string, reference: string, municipality: string | null, format: ReportFormat) =>
+    call<SavedDocument>('export_report', { name, reference, municipality, format }),
+  /** Whether exports show counts 1–4 as "<5". */
+  maskSmallCounts: () => call<boolean>('mask_small_counts'),
+  setMaskSmallCounts: (mask: boolean) => call<boolean>('set_mask_small_counts', { mask }),
   /** Version, schema, database, servers and the licences of the bundled components. */
   about: () => call<About>('about'),
   /** Asks the update server for a newer version; null when Traject is up to date. Errors are 'conflict'. */

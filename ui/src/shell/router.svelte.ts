@@ -12,6 +12,7 @@ export type View =
   | { name: 'new' }
   | { name: 'edit'; id: string }
   | { name: 'hours-entry' }
+  | { name: 'reports' }
   | { name: 'settings' }
   | { name: 'about' };
 
