@@ -1,6 +1,7 @@
 //! End-to-end: Rapportages through the real app window — the team dashboard's figures are the
-//! team table's totals (as the CLI computes them), a table for another reference date, and an
-//! XLSX export saved next to the database.
+//! team table's totals (as the CLI computes them), a table for another reference date, an
+//! XLSX export saved next to the database, a language school's invoice checked, and next
+//! year's SPUK amount added in Instellingen.
 //!
 //! Runs like `e2e.rs` (`make test`, or `make screenshots` with TRAJECT_SCREENSHOTS).
 
@@ -68,5 +69,60 @@ async fn the_team_lead_reads_the_dashboard_and_exports_a_table() {
     assert!(saved.contains("leerroutes-2025-01-01.xlsx"), "{saved}");
     let bytes = std::fs::read(&file).expect("the export is saved under documents/rapportages");
     assert_eq!(&bytes[..2], b"PK", "an XLSX workbook is a zip file");
+
+    // A language school's invoice: a line for a client the records do not know, and a line
+    // without an amount.
+    click(&client, "[data-testid=reports-tab-invoice]").await;
+    let invoice = dir.path().join("factuur.csv");
+    std::fs::write(
+        &invoice,
+        "client;provider;milestone;amount;date\n\
+         X-404;Leerhuis Teylingen;b1_6_maanden;1.114,47;2026-03-01\n\
+         X-405;Leerhuis Teylingen;b1_6_maanden;;2026-03-01\n",
+    )
+    .unwrap();
+    find(&client, "[data-testid=invoice-file]")
+        .await
+        .send_keys(invoice.to_str().unwrap())
+        .await
+        .unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=invoice-summary]",
+        "1 regel gecontroleerd: 0 in orde, 1 met een bevinding; 1 afgekeurd",
+    )
+    .await;
+    wait_for_text(&client, "[data-testid=invoice-row]", "X-404").await;
+    wait_for_text(
+        &client,
+        "[data-testid=invoice-rejected]",
+        "Regel 3, kolom amount: is verplicht",
+    )
+    .await;
+    screenshot(&client, "invoice-check").await;
+
+    // The beheerder adds next year's SPUK amount (Instellingen → Geld); a wrong year is refused.
+    click(&client, "[data-testid=nav-settings]").await;
+    scroll_to(&client, "[data-testid=settings-money]").await;
+    set_testid(&client, "spuk-year", "2019").await;
+    set_testid(&client, "spuk-kind", "statushouder_jaar1").await;
+    set_testid(&client, "spuk-amount", "9.400,00").await;
+    click(&client, "[data-testid=spuk-save]").await;
+    wait_for_text(
+        &client,
+        "[data-field=spuk-year]",
+        "2019 ligt niet tussen 2021 en 2100",
+    )
+    .await;
+    set_testid(&client, "spuk-year", "2027").await;
+    click(&client, "[data-testid=spuk-save]").await;
+    wait_for_text(
+        &client,
+        "[data-testid=spuk-row][data-year='2027'] [data-kind=statushouder_jaar1]",
+        "9.400,00",
+    )
+    .await;
+    scroll_to(&client, "[data-testid=settings-money]").await;
+    screenshot(&client, "money-settings").await;
     client.close().await.unwrap();
 }

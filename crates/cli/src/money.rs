@@ -8,7 +8,7 @@ use clap::Subcommand;
 use traject_core::domain::money::{
     euros, parse_euros, CoursePrice, CourseProduct, SpukKind, SpukRate,
 };
-use traject_core::import::parse_invoice;
+use traject_core::import::check_invoice_file;
 use traject_core::Store;
 
 use crate::hours::code;
@@ -160,8 +160,8 @@ pub fn run(store: &mut Store, command: MoneyCommand, as_json: bool) -> Result<bo
         MoneyCommand::InvoiceCheck { file } => {
             let bytes =
                 std::fs::read(&file).with_context(|| format!("{} lezen", file.display()))?;
-            let (lines, rejected) = parse_invoice(&bytes)?;
-            let findings = store.check_invoice(lines)?;
+            let check = check_invoice_file(store, &bytes)?;
+            let (findings, rejected) = (&check.findings, &check.rejected);
             let flagged = findings.iter().filter(|f| !f.problems.is_empty()).count();
             if as_json {
                 json(&serde_json::json!({
@@ -182,7 +182,7 @@ pub fn run(store: &mut Store, command: MoneyCommand, as_json: bool) -> Result<bo
                     })
                     .collect();
                 print_table(&["Regel", "Cliënt", "Moment", "Bedrag", "Bevinding"], &rows);
-                for error in &rejected {
+                for error in rejected {
                     println!("Afgekeurd: {error}");
                 }
                 println!(
@@ -193,7 +193,7 @@ pub fn run(store: &mut Store, command: MoneyCommand, as_json: bool) -> Result<bo
                     rejected.len()
                 );
             }
-            return Ok(flagged == 0 && rejected.is_empty());
+            return Ok(check.clean());
         }
     }
     Ok(true)

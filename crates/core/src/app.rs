@@ -142,6 +142,20 @@ pub struct ApiError {
     pub fields: Vec<FieldError>,
 }
 
+impl From<crate::import::ImportError> for ApiError {
+    /// A file that cannot be read as a whole (no header, missing columns) is the user's to fix.
+    fn from(error: crate::import::ImportError) -> Self {
+        match error {
+            crate::import::ImportError::Store(e) => e.into(),
+            other => Self {
+                code: ErrorCode::Validation,
+                message: other.to_string(),
+                fields: Vec::new(),
+            },
+        }
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         let code = match &error {

@@ -8,11 +8,15 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use crate::app::{ApiError, AppState, ErrorCode, SavedDocument};
+use crate::domain::money::{
+    CoursePrice, CourseProduct, InvoiceFinding, InvoiceProblem, Milestone, MoneyTables, SpukKind,
+    SpukRate,
+};
 use crate::domain::reports::{CellKind, Column, ReportInfo, ReportRow, ReportTable};
 use crate::domain::signals::{DossierTab, Severity, Signal, SignalKind, SignalSettings};
 use crate::domain::*;
 use crate::export::ReportFormat;
-use crate::import::{ImportReport, RowError};
+use crate::import::{ImportReport, InvoiceCheck, RowError};
 use crate::questionnaire::definition::{ChoiceOption, Constraint, Repeat};
 use crate::questionnaire::{
     DefinitionError, Evaluation, Group, GroupState, InstanceState, MissingAnswer, Question,
@@ -181,6 +185,15 @@ fn export_all(dir: &Path) {
         ReportTable,
         ReportInfo,
         ReportFormat,
+        SpukKind,
+        SpukRate,
+        CourseProduct,
+        CoursePrice,
+        Milestone,
+        MoneyTables,
+        InvoiceProblem,
+        InvoiceFinding,
+        InvoiceCheck,
         NextDeadline,
         AckInput,
     );

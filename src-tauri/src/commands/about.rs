@@ -27,7 +27,9 @@ pub struct About {
 
 #[tauri::command]
 pub fn about(app: AppHandle, state: State<'_, AppStore>) -> Result<About> {
-    let db_path = with_store(&state, |s| Ok(s.path().display().to_string()))?;
+    let db_path = with_store(&state, |s| {
+        Ok::<_, ApiError>(s.path().display().to_string())
+    })?;
     let configured = app
         .config()
         .plugins

@@ -16,12 +16,14 @@ use crate::AppStore;
 
 mod about;
 mod hours;
+mod money;
 mod pip;
 mod reports;
 mod signals;
 mod trajectory;
 pub use about::*;
 pub use hours::*;
+pub use money::*;
 pub use pip::*;
 pub use reports::*;
 pub use signals::*;
@@ -47,16 +49,16 @@ pub(crate) fn today() -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-pub(crate) fn with_store<T>(
+pub(crate) fn with_store<T, E: Into<ApiError>>(
     state: &State<'_, AppStore>,
-    f: impl FnOnce(&mut Store) -> traject_core::store::Result<T>,
+    f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
 ) -> Result<T> {
     let mut guard = state
         .0
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let store = guard.as_mut().map_err(|e| e.clone())?;
-    f(store).map_err(ApiError::from)
+    f(store).map_err(Into::into)
 }
 
 #[tauri::command]

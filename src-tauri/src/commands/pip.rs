@@ -1,7 +1,7 @@
 //! The PIP, the termijn and the dossier's timeline.
 
 use tauri::State;
-use traject_core::app::SavedDocument;
+use traject_core::app::{ApiError, ErrorCode, SavedDocument};
 use traject_core::domain::{
     AdoptInput, Exemption, ExemptionInput, Extension, ExtensionInput, PipContent, PipVersion,
 };
@@ -94,16 +94,18 @@ pub fn save_letterhead(
 #[tauri::command]
 pub fn open_document(state: State<'_, AppStore>, path: String) -> Result<()> {
     let path = std::path::PathBuf::from(path);
-    let ours = with_store(&state, |s| Ok(SavedDocument::is_saved_by(s, &path)))?;
+    let ours = with_store(&state, |s| {
+        Ok::<_, ApiError>(SavedDocument::is_saved_by(s, &path))
+    })?;
     if !ours {
-        return Err(traject_core::app::ApiError {
-            code: traject_core::app::ErrorCode::NotFound,
+        return Err(ApiError {
+            code: ErrorCode::NotFound,
             message: "dit document staat niet (meer) bij de documenten van Traject".into(),
             fields: Vec::new(),
         });
     }
-    open::that_detached(&path).map_err(|e| traject_core::app::ApiError {
-        code: traject_core::app::ErrorCode::Internal,
+    open::that_detached(&path).map_err(|e| ApiError {
+        code: ErrorCode::Internal,
         message: format!("het document kon niet worden geopend: {e}"),
         fields: Vec::new(),
     })

@@ -15,6 +15,7 @@ import type {
   ClientSummary,
   ContactAttempt,
   ContactAttemptInput,
+  CoursePrice,
   Dossier,
   Exam,
   Exemption,
@@ -29,7 +30,9 @@ import type {
   Intake,
   IntakeSessionInput,
   IntakeView,
+  InvoiceCheck,
   Leerroute,
+  MoneyTables,
   Note,
   NoteInput,
   Pause,
@@ -52,6 +55,7 @@ import type {
   AckInput,
   NextDeadline,
   SignalSettings,
+  SpukRate,
   Werkvoorraad,
   WerkvoorraadQuery,
   UpdateInfo,
@@ -183,6 +187,17 @@ export const api = {
   /** Whether exports show counts 1–4 as "<5". */
   maskSmallCounts: () => call<boolean>('mask_small_counts'),
   setMaskSmallCounts: (mask: boolean) => call<boolean>('set_mask_small_counts', { mask }),
+  /** The SPUK amounts per cohort year, the trajectprijzen and the facturatiemomenten. */
+  moneyTables: () => call<MoneyTables>('money_tables'),
+  /** Adds or changes the amount of a cohort year and kind; answers with the fresh tables. */
+  saveSpukRate: (rate: SpukRate) => call<MoneyTables>('save_spuk_rate', { rate }),
+  /** Adds a price (replacing one of the same provider, product and year); answers with the fresh tables. */
+  saveCoursePrice: (price: CoursePrice) => call<MoneyTables>('save_course_price', { price }),
+  /**
+   * Checks a language school's invoice (the CSV file's text) against the dossiers and the price
+   * table; a file that cannot be read at all (columns missing, empty) is a validation error.
+   */
+  checkInvoice: (csv: string) => call<InvoiceCheck>('check_invoice', { csv }),
   /** Version, schema, database, servers and the licences of the bundled components. */
   about: () => call<About>('about'),
   /** Asks the update server for a newer version; null when Traject is up to date. Errors are 'conflict'. */

@@ -15,6 +15,7 @@ import type {
   ContactChannel,
   CefrLevel,
   ContactOutcome,
+  CourseProduct,
   ExamPart,
   ExamResult,
   ExemptionKind,
@@ -33,6 +34,7 @@ import type {
   Severity,
   SignalCounts,
   SignalKind,
+  SpukKind,
 } from '../api';
 
 export type Option<T extends string> = { value: T; label: string };
@@ -283,6 +285,23 @@ export const SIGNAL_KIND_LABELS: Record<SignalKind, string> = {
   data_quality: 'Gegevens ontbreken',
 };
 
+/** The four SPUK amounts of a cohort year. */
+export const SPUK_KIND_LABELS: Record<SpukKind, string> = {
+  statushouder_jaar1: 'Statushouder jaar 1',
+  statushouder_jaar2: 'Statushouder jaar 2',
+  statushouder_jaar3: 'Statushouder jaar 3',
+  gezins_overige_migrant: 'Gezins- en overige migrant',
+};
+
+/** What a trajectprijs is for. */
+export const COURSE_PRODUCT_LABELS: Record<CourseProduct, string> = {
+  b1_route: 'B1-route',
+  z_route: 'Z-route',
+  map_b1: 'MAP (B1-route)',
+  map_gezinsmigranten: 'MAP gezinsmigranten',
+  onderwijsroute_mbo: 'Onderwijsroute (mbo)',
+};
+
 /** A signal's name in a narrow column (the caseload's "Volgende termijn"). */
 export const SIGNAL_KIND_SHORT_LABELS: Record<SignalKind, string> = {
   intake_due: 'Intake',
@@ -388,6 +407,8 @@ export const REFERRAL_TARGET_OPTIONS = options(REFERRAL_TARGET_LABELS);
 export const WORK_KIND_OPTIONS = options(WORK_KIND_LABELS);
 export const CLOSING_REASON_OPTIONS = options(CLOSING_REASON_LABELS);
 export const SIGNAL_KIND_OPTIONS = options(SIGNAL_KIND_LABELS);
+export const SPUK_KIND_OPTIONS = options(SPUK_KIND_LABELS);
+export const COURSE_PRODUCT_OPTIONS = options(COURSE_PRODUCT_LABELS);
 /** The kinds a consultant picks for a new version ('migratie' only comes from an import). */
 export const VERSION_KIND_OPTIONS = options(VERSION_KIND_LABELS).filter((o) => o.value !== 'migratie');
 

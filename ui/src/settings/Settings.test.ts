@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import Settings from './Settings.svelte';
 import { app } from '../lib/app.svelte';
 import { IDENTITY, appState, installIpc } from '../test/ipc';
+import { moneyTables } from '../test/money';
 import type { Identity } from '../api';
 
 describe('Settings', () => {
@@ -22,6 +23,7 @@ describe('Settings', () => {
       app_state: () => appState({ identity }),
       fine_rules: () => [],
       retention_years: () => 5,
+      money_tables: () => moneyTables(),
     });
     const user = userEvent.setup();
     render(Settings);
@@ -42,5 +44,19 @@ describe('Settings', () => {
       role: 'teamleider',
     });
     expect(screen.getByRole('status').textContent).toBe('Opgeslagen');
+  });
+
+  it('has a Geld section with the money tables', async () => {
+    installIpc({
+      'plugin:app|version': () => '0.3.0',
+      fine_rules: () => [],
+      retention_years: () => 5,
+      money_tables: () => moneyTables(),
+    });
+    render(Settings);
+
+    const section = screen.getByTestId('settings-money');
+    expect(section.querySelector('h2')?.textContent).toBe('Geld');
+    await waitFor(() => expect(section.querySelector('[data-testid="spuk-table"]')).not.toBeNull());
   });
 });

@@ -4,9 +4,37 @@
 
 use super::clients_csv::parse_date;
 use super::table::{ImportError, RowError, Table};
-use crate::domain::money::{parse_euros, InvoiceLine};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::money::{parse_euros, InvoiceFinding, InvoiceLine};
+use crate::store::Store;
 
 pub const REQUIRED_COLUMNS: [&str; 5] = ["client", "provider", "milestone", "amount", "date"];
+
+/// The check of a whole invoice file: a finding per good line, and the rows that could not be
+/// read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct InvoiceCheck {
+    pub findings: Vec<InvoiceFinding>,
+    pub rejected: Vec<RowError>,
+}
+
+impl InvoiceCheck {
+    /// Every line is in order and none was rejected.
+    pub fn clean(&self) -> bool {
+        self.rejected.is_empty() && self.findings.iter().all(|f| f.problems.is_empty())
+    }
+}
+
+/// Reads an invoice file and checks its lines against the records and the price table.
+pub fn check_invoice_file(store: &Store, bytes: &[u8]) -> Result<InvoiceCheck, ImportError> {
+    let (lines, rejected) = parse_invoice(bytes)?;
+    Ok(InvoiceCheck {
+        findings: store.check_invoice(lines)?,
+        rejected,
+    })
+}
 
 /// Reads the lines of an invoice; `known` and `facts` are filled in by the store's check.
 pub fn parse_invoice(bytes: &[u8]) -> Result<(Vec<InvoiceLine>, Vec<RowError>), ImportError> {
@@ -22,7 +50,9 @@ pub fn parse_invoice(bytes: &[u8]) -> Result<(Vec<InvoiceLine>, Vec<RowError>), 
         }
         let amount = row.cell("amount");
         let cents = parse_euros(amount).filter(|c| *c > 0);
-        if cents.is_none() {
+        if amount.is_empty() {
+            errors.push(RowError::new(row.line, "amount", "is verplicht"));
+        } else if cents.is_none() {
             errors.push(RowError::new(
                 row.line,
                 "amount",

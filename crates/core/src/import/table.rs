@@ -33,6 +33,7 @@ pub enum ImportError {
 /// One broken rule in one row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RowError {
+    #[ts(type = "number")]
     pub line: u64,
     pub column: String,
     pub message: String,

@@ -67,6 +67,7 @@ impl Store {
 
     /// Adds or changes a SPUK amount (a new year's figures); audited and synced.
     pub fn save_spuk_rate(&mut self, rate: &SpukRate) -> Result<()> {
+        rate.validate()?;
         let mut w = self.begin_write()?;
         w.tx.execute(
             "INSERT INTO spuk_rates (year, kind, cents) VALUES (?1, ?2, ?3)
@@ -80,6 +81,7 @@ impl Store {
 
     /// Adds or changes a course price from a year on; audited and synced.
     pub fn save_course_price(&mut self, price: &CoursePrice) -> Result<()> {
+        price.validate()?;
         let mut w = self.begin_write()?;
         write_price(&mut w, price)?;
         w.commit()
@@ -236,7 +238,7 @@ fn record_amount(w: &mut WriteTx<'_>, table: &str, row: &str, cents: i64) -> Res
 #[cfg(test)]
 mod tests {
     use super::super::test_support::store;
-    use crate::domain::money::{CourseProduct, SpukKind};
+    use crate::domain::money::{CourseProduct, SpukKind, SpukRate};
 
     #[test]
     fn the_seeded_tables_are_the_domain_pages_figures_to_the_cent() {
@@ -307,5 +309,37 @@ mod tests {
             .map(|m| m.share_permille)
             .sum();
         assert_eq!(shares, 850, "the source's shares add up to 85 %");
+    }
+
+    #[test]
+    fn a_bad_row_is_refused_and_nothing_is_written() {
+        let (_dir, mut store) = store();
+        let before = store.money_tables().unwrap();
+        let pending = store.pending_ops().unwrap();
+        let err = store
+            .save_spuk_rate(&SpukRate {
+                year: 2027,
+                kind: SpukKind::StatushouderJaar1,
+                cents: 0,
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("groter zijn dan"), "{err}");
+        assert_eq!(store.money_tables().unwrap(), before);
+        assert_eq!(store.pending_ops().unwrap(), pending);
+        store
+            .save_spuk_rate(&SpukRate {
+                year: 2027,
+                kind: SpukKind::StatushouderJaar1,
+                cents: 940_000,
+            })
+            .unwrap();
+        assert_eq!(
+            store
+                .money_tables()
+                .unwrap()
+                .spuk(SpukKind::StatushouderJaar1, 2027),
+            Some(940_000)
+        );
+        assert!(store.pending_ops().unwrap() > pending);
     }
 }

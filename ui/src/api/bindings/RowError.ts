@@ -3,4 +3,4 @@
 /**
  * One broken rule in one row.
  */
-export type RowError = { line: bigint, column: string, message: string, };
+export type RowError = { line: number, column: string, message: string, };

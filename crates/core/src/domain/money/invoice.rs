@@ -40,6 +40,7 @@ pub enum InvoiceProblem {
         reached: NaiveDate,
     },
     Duplicate {
+        #[ts(type = "number")]
         first_line: u64,
     },
     AmountMismatch {
@@ -52,6 +53,7 @@ pub enum InvoiceProblem {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct InvoiceFinding {
+    #[ts(type = "number")]
     pub line: u64,
     pub client: String,
     pub milestone: String,

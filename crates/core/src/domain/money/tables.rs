@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::route::Leerroute;
+use crate::domain::{FieldError, ValidationErrors};
 
 /// Which SPUK amount: a statushouder's year of the trajectory, or a gezins-/overige migrant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -104,6 +105,53 @@ impl MoneyTables {
 
     pub fn milestone(&self, code: &str) -> Option<&Milestone> {
         self.milestones.iter().find(|m| m.code == code)
+    }
+}
+
+/// Years a money table row may be for (the law took effect in 2022; 2021 for earlier cohorts).
+const YEARS: std::ops::RangeInclusive<i32> = 2021..=2100;
+
+fn check_amount(errors: &mut ValidationErrors, year: i32, year_field: &str, cents: i64) {
+    if !YEARS.contains(&year) {
+        errors.push(FieldError::new(
+            year_field,
+            "year_range",
+            format!("{year} ligt niet tussen 2021 en 2100"),
+        ));
+    }
+    if cents <= 0 {
+        errors.push(FieldError::new(
+            "cents",
+            "positive",
+            "het bedrag moet groter zijn dan € 0,00",
+        ));
+    }
+}
+
+impl SpukRate {
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        check_amount(&mut errors, self.year, "year", self.cents);
+        errors.into_result()
+    }
+}
+
+impl CoursePrice {
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        check_amount(&mut errors, self.from_year, "from_year", self.cents);
+        if self
+            .provider
+            .as_deref()
+            .is_some_and(|p| p.trim().is_empty())
+        {
+            errors.push(FieldError::new(
+                "provider",
+                "not_blank",
+                "laat de aanbieder leeg voor elke aanbieder, of vul een naam in",
+            ));
+        }
+        errors.into_result()
     }
 }
 

@@ -288,3 +288,41 @@ fn the_invoice_check_flags_each_problem() {
         "bedrag € 1.250,00 wijkt af van € 1.200,26 volgens de prijstabel"
     );
 }
+
+#[test]
+fn a_table_row_needs_a_year_in_range_and_a_positive_amount() {
+    let rules = |r: Result<(), crate::domain::ValidationErrors>| -> Vec<(String, String)> {
+        r.err()
+            .map(|e| e.0.into_iter().map(|f| (f.field, f.rule)).collect())
+            .unwrap_or_default()
+    };
+    let rate = |year, cents| SpukRate {
+        year,
+        kind: SpukKind::StatushouderJaar1,
+        cents,
+    };
+    assert!(rules(rate(2026, 1).validate()).is_empty());
+    assert!(rules(rate(2021, 940_000).validate()).is_empty());
+    assert_eq!(
+        rules(rate(2020, 0).validate()),
+        [
+            ("year".to_owned(), "year_range".to_owned()),
+            ("cents".to_owned(), "positive".to_owned())
+        ]
+    );
+    let price = |provider: Option<&str>, from_year, cents| CoursePrice {
+        provider: provider.map(str::to_owned),
+        product: CourseProduct::ZRoute,
+        from_year,
+        cents,
+    };
+    assert!(rules(price(None, 2026, 1_080_000).validate()).is_empty());
+    assert_eq!(
+        rules(price(Some("  "), 2101, -5).validate()),
+        [
+            ("from_year".to_owned(), "year_range".to_owned()),
+            ("cents".to_owned(), "positive".to_owned()),
+            ("provider".to_owned(), "not_blank".to_owned())
+        ]
+    );
+}
