@@ -84,13 +84,13 @@ test-ui: deps-ui
 	cd ui && npm test
 
 test-rust:
-	cargo build -p traject-cli
+	cargo build -p traject-cli -p traject-server
 	TRAJECT_BIN=$(TARGET_DIR)/debug/traject cargo nextest run --workspace --no-fail-fast
 
 # The end-to-end tests drive the release binary that goes into the installer (built with its
 # UI embedded by `make bundle`), copied aside so no later build can replace it mid-run.
 e2e-app: bundle
-	cargo build -p traject-cli
+	cargo build -p traject-cli -p traject-server
 	mkdir -p $(dir $(E2E_APP))
 	cp $(TARGET_DIR)/release/traject-app $(E2E_APP)
 

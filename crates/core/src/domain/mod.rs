@@ -11,6 +11,7 @@ pub mod identity;
 pub mod ledger;
 pub mod level;
 pub mod money;
+pub mod passphrase;
 pub mod pip;
 pub mod portfolio;
 pub mod progress_report;

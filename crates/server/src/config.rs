@@ -1,0 +1,65 @@
+//! Where the server's settings come from, strongest first: flags, environment
+//! (`TRAJECT_SERVER_DB`, `TRAJECT_SERVER_LISTEN`; clap reads both), a TOML file (`--config`),
+//! then the defaults.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+
+/// The file's keys; every one optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub db: Option<String>,
+    pub listen: Option<String>,
+}
+
+impl FileConfig {
+    pub fn read(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("configuratie {} lezen", path.display()))?;
+        toml::from_str(&text).with_context(|| format!("configuratie {}", path.display()))
+    }
+}
+
+/// The database: a file path (SQLite).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbLocation {
+    Sqlite(PathBuf),
+}
+
+impl DbLocation {
+    pub fn parse(text: &str) -> Result<Self> {
+        if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+            anyhow::bail!("PostgreSQL wordt nog niet ondersteund; geef een bestandspad (SQLite)");
+        }
+        Ok(Self::Sqlite(PathBuf::from(text)))
+    }
+}
+
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8443";
+
+/// Flag/environment value, else the file's, else the default.
+pub fn resolve(
+    flag: Option<String>,
+    file: &FileConfig,
+    pick: fn(&FileConfig) -> Option<String>,
+    default: Option<&str>,
+    what: &str,
+) -> Result<String> {
+    flag.or_else(|| pick(file))
+        .or_else(|| default.map(str::to_owned))
+        .with_context(|| {
+            format!(
+                "geen {what}: geef --{what}, TRAJECT_SERVER_{}, of zet het in --config",
+                what.to_uppercase()
+            )
+        })
+}
+
+pub fn listen_addr(text: &str) -> Result<SocketAddr> {
+    text.parse()
+        .with_context(|| format!("--listen {text}: verwacht adres:poort, bijv. 127.0.0.1:8443"))
+}

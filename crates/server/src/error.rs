@@ -1,0 +1,63 @@
+//! One error type for the whole server, and how each becomes an HTTP response with an
+//! [`ErrorBody`] (Dutch message; `wipe` for a revoked device).
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use traject_core::sync::wire::ErrorBody;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error("niet aangemeld: geef een geldig apparaattoken mee")]
+    Unauthorized,
+    #[error("gebruikersnaam of wachtwoord klopt niet")]
+    BadLogin,
+    #[error("dit apparaat is ingetrokken; de gegevens erop worden gewist")]
+    Revoked,
+    #[error("dit account is uitgeschakeld; neem contact op met de functioneel beheerder")]
+    Disabled,
+    #[error("{0} bestaat niet")]
+    NotFound(String),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("databasefout: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("de database kon niet worden bijgewerkt: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("interne fout: {0}")]
+    Internal(String),
+}
+
+impl ServerError {
+    fn status_and_code(&self) -> (StatusCode, &'static str) {
+        match self {
+            Self::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            Self::BadLogin => (StatusCode::UNAUTHORIZED, "bad_login"),
+            Self::Revoked => (StatusCode::UNAUTHORIZED, "revoked"),
+            Self::Disabled => (StatusCode::UNAUTHORIZED, "disabled"),
+            Self::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
+            Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
+            Self::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
+            Self::Db(_) | Self::Migration(_) | Self::Internal(_) => {
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+            }
+        }
+    }
+}
+
+impl IntoResponse for ServerError {
+    fn into_response(self) -> Response {
+        let (status, code) = self.status_and_code();
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        }
+        let body = ErrorBody {
+            code: code.to_owned(),
+            message: self.to_string(),
+            wipe: matches!(self, Self::Revoked),
+        };
+        (status, Json(body)).into_response()
+    }
+}

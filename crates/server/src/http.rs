@@ -1,0 +1,109 @@
+//! The HTTP API: `/health`, `POST /v1/login` and `GET /v1/me`. Handlers are a few lines: read
+//! the request, call the database or core, map the error.
+
+use std::sync::{Arc, LazyLock};
+
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+use traject_core::sync::wire::{LoginRequest, LoginResponse, Session};
+
+use crate::auth::{hash_password, new_token, token_hash, verify_password};
+use crate::db::{Db, TokenState};
+use crate::error::ServerError;
+
+pub type AppState = Arc<Db>;
+
+pub fn router(db: AppState) -> Router {
+    Router::new()
+        .route("/health", get(health))
+        .route("/v1/login", post(login))
+        .route("/v1/me", get(me))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(db)
+}
+
+async fn health() -> &'static str {
+    "ok"
+}
+
+/// Checks the password (Argon2id, off the async threads) and issues a token for a new device.
+async fn login(
+    State(db): State<AppState>,
+    Json(request): Json<LoginRequest>,
+) -> Result<Json<LoginResponse>, ServerError> {
+    if request.device_name.trim().is_empty() {
+        return Err(ServerError::BadRequest(
+            "geef het apparaat een naam (device_name)".into(),
+        ));
+    }
+    tokio::task::spawn_blocking(move || {
+        let credentials = db.credentials(&request.user)?;
+        // Verify against a fixed hash for unknown users, so both take as long.
+        let hash = credentials
+            .as_ref()
+            .map_or(UNKNOWN_USER_HASH.as_str(), |c| c.password_hash.as_str());
+        let valid = verify_password(&request.password, hash);
+        let credentials = credentials.filter(|_| valid).ok_or(ServerError::BadLogin)?;
+        if credentials.disabled {
+            return Err(ServerError::Disabled);
+        }
+        let token = new_token();
+        let device_id = db.add_device(
+            credentials.user_id,
+            &request.device_name,
+            &token_hash(&token),
+        )?;
+        let TokenState::Active(session) = db.token_state(&token_hash(&token))? else {
+            return Err(ServerError::Internal(
+                "het nieuwe apparaat is niet actief".into(),
+            ));
+        };
+        tracing::info!(user = %session.user, %device_id, "device registered");
+        Ok(Json(LoginResponse {
+            token,
+            device_id,
+            session,
+        }))
+    })
+    .await
+    .map_err(|e| ServerError::Internal(e.to_string()))?
+}
+
+/// An Argon2id hash of a random password nobody knows.
+static UNKNOWN_USER_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_password(&format!("Onbekend-{}", new_token())).unwrap_or_default());
+
+async fn me(Authed(session): Authed) -> Json<Session> {
+    Json(session)
+}
+
+/// The session of the request's `Authorization: Bearer TOKEN`; a revoked device gets 401 with
+/// the wipe instruction, a disabled account 401.
+pub struct Authed(pub Session);
+
+impl FromRequestParts<AppState> for Authed {
+    type Rejection = ServerError;
+
+    async fn from_request_parts(parts: &mut Parts, db: &AppState) -> Result<Self, ServerError> {
+        let token = parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or(ServerError::Unauthorized)?;
+        match db.token_state(&token_hash(token.trim()))? {
+            TokenState::Active(session) => Ok(Self(session)),
+            TokenState::Revoked => Err(ServerError::Revoked),
+            TokenState::Disabled => Err(ServerError::Disabled),
+            TokenState::Unknown => Err(ServerError::Unauthorized),
+        }
+    }
+}

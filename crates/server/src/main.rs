@@ -1,0 +1,90 @@
+//! traject-server: the sync server of Traject. `serve` runs the HTTP API; the other
+//! subcommands are the beheerder's, working on the database directly.
+
+mod admin;
+mod auth;
+mod config;
+mod db;
+mod error;
+mod http;
+mod serve;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::admin::{DeviceCommand, TeamCommand, UserCommand};
+use crate::config::{resolve, DbLocation, FileConfig, DEFAULT_LISTEN};
+
+#[derive(Parser)]
+#[command(
+    name = "traject-server",
+    version,
+    about = "De synchronisatieserver van Traject"
+)]
+struct Cli {
+    /// The database: a file path (SQLite).
+    #[arg(long, global = true, env = "TRAJECT_SERVER_DB")]
+    db: Option<String>,
+    /// A TOML file with `db` and `listen` (flags and environment win).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the server until Ctrl-C or SIGTERM. Prints the address it listens on.
+    Serve {
+        /// Address and port, e.g. 0.0.0.0:8443; port 0 picks a free port.
+        #[arg(long, env = "TRAJECT_SERVER_LISTEN")]
+        listen: Option<String>,
+    },
+    /// Users: add, list, disable, enable, set-team, set-role.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Teams: add, list.
+    #[command(subcommand)]
+    Team(TeamCommand),
+    /// Devices: list, revoke (a revoked laptop wipes itself when it next connects).
+    #[command(subcommand)]
+    Device(DeviceCommand),
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("traject-server: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let file = match &cli.config {
+        Some(path) => FileConfig::read(path)?,
+        None => FileConfig::default(),
+    };
+    let db = DbLocation::parse(&resolve(cli.db, &file, |f| f.db.clone(), None, "db")?)?;
+    let DbLocation::Sqlite(path) = &db;
+    let db = db::Db::open(path)?;
+    match cli.command {
+        Command::Serve { listen } => {
+            let listen = resolve(
+                listen,
+                &file,
+                |f| f.listen.clone(),
+                Some(DEFAULT_LISTEN),
+                "listen",
+            )?;
+            serve::run(db, config::listen_addr(&listen)?)
+        }
+        Command::User(command) => admin::user(&db, command),
+        Command::Team(command) => admin::team(&db, command),
+        Command::Device(command) => admin::device(&db, command),
+    }
+}
