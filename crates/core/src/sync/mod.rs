@@ -1,7 +1,8 @@
-//! What travels between laptop and server: the hybrid logical clock, the outbox op and the
-//! wire types of the sync server.
+//! What travels between laptop and server: the hybrid logical clock, the outbox op, the
+//! server's merge of a field and the wire types of the sync server.
 
 pub mod hlc;
+pub mod merge;
 pub mod outbox;
 pub mod wire;
 
