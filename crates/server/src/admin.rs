@@ -75,6 +75,15 @@ pub enum TeamCommand {
 }
 
 #[derive(Subcommand)]
+pub enum ConflictCommand {
+    /// The open conflicts: both values of a field that two devices changed apart.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
 pub enum DeviceCommand {
     List {
         #[arg(long)]
@@ -199,6 +208,30 @@ pub fn device(db: &Db, command: DeviceCommand) -> Result<()> {
             db.revoke_device(id)?;
             println!("apparaat {id} ingetrokken: het wist zijn gegevens bij het volgende contact");
         }
+    }
+    Ok(())
+}
+
+pub fn conflict(db: &Db, command: ConflictCommand) -> Result<()> {
+    let ConflictCommand::List { json } = command;
+    let conflicts = db.conflicts()?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&conflicts)?);
+    } else {
+        for c in &conflicts {
+            println!(
+                "{} {}.{} ({}): staat {} ({}), verloren {} ({})",
+                c.team,
+                c.entity,
+                c.field,
+                c.row_id,
+                c.kept_value,
+                c.kept_hlc,
+                c.lost_value,
+                c.lost_hlc
+            );
+        }
+        println!("{} open conflict(en)", conflicts.len());
     }
     Ok(())
 }

@@ -16,6 +16,8 @@ pub enum ServerError {
     Revoked,
     #[error("dit account is uitgeschakeld; neem contact op met de functioneel beheerder")]
     Disabled,
+    #[error("deze versie van Traject is te oud (schema {found}, de server vraagt minstens {min}); installeer de nieuwste versie")]
+    UpgradeRequired { found: i64, min: i64 },
     #[error("{0} bestaat niet")]
     NotFound(String),
     #[error("{0}")]
@@ -37,6 +39,7 @@ impl ServerError {
             Self::BadLogin => (StatusCode::UNAUTHORIZED, "bad_login"),
             Self::Revoked => (StatusCode::UNAUTHORIZED, "revoked"),
             Self::Disabled => (StatusCode::UNAUTHORIZED, "disabled"),
+            Self::UpgradeRequired { .. } => (StatusCode::UPGRADE_REQUIRED, "upgrade_required"),
             Self::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             Self::Conflict(_) => (StatusCode::CONFLICT, "conflict"),

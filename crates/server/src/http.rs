@@ -3,13 +3,16 @@
 
 use std::sync::{Arc, LazyLock};
 
-use axum::extract::{FromRequestParts, State};
+use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
+use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
-use traject_core::sync::wire::{LoginRequest, LoginResponse, Session};
+use traject_core::sync::wire::{
+    LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse, Session, SCHEMA_HEADER,
+};
 
 use crate::auth::{hash_password, new_token, token_hash, verify_password};
 use crate::db::{Db, TokenState};
@@ -22,6 +25,8 @@ pub fn router(db: AppState) -> Router {
         .route("/health", get(health))
         .route("/v1/login", post(login))
         .route("/v1/me", get(me))
+        .route("/v1/sync/push", post(push))
+        .route("/v1/sync/pull", get(pull))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -83,6 +88,57 @@ static UNKNOWN_USER_HASH: LazyLock<String> =
 
 async fn me(Authed(session): Authed) -> Json<Session> {
     Json(session)
+}
+
+/// The oldest laptop schema this server syncs with: older clients must upgrade before pulling.
+pub const MIN_CLIENT_SCHEMA: i64 = 8;
+
+/// Applies a batch of ops in one transaction; one result per op (a rejected op never blocks
+/// the rest). Older schemas may push: their outbox stays readable.
+async fn push(
+    State(db): State<AppState>,
+    Authed(session): Authed,
+    Json(request): Json<PushRequest>,
+) -> Result<Json<PushResponse>, ServerError> {
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    tokio::task::spawn_blocking(move || {
+        let results = db.push(&session, &request.ops, now_ms)?;
+        Ok(Json(PushResponse { results }))
+    })
+    .await
+    .map_err(|e| ServerError::Internal(e.to_string()))?
+}
+
+#[derive(serde::Deserialize)]
+struct PullQuery {
+    #[serde(default)]
+    cursor: i64,
+    limit: Option<u32>,
+}
+
+/// The changes after `cursor` in the user's team; a client on a too-old schema is told to
+/// upgrade first.
+async fn pull(
+    State(db): State<AppState>,
+    Authed(session): Authed,
+    headers: HeaderMap,
+    Query(query): Query<PullQuery>,
+) -> Result<Json<PullResponse>, ServerError> {
+    let schema = headers
+        .get(SCHEMA_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<i64>().ok())
+        .ok_or_else(|| ServerError::BadRequest(format!("de kop {SCHEMA_HEADER} ontbreekt")))?;
+    if schema < MIN_CLIENT_SCHEMA {
+        return Err(ServerError::UpgradeRequired {
+            found: schema,
+            min: MIN_CLIENT_SCHEMA,
+        });
+    }
+    let limit = query.limit.unwrap_or(1000).clamp(1, 10_000);
+    tokio::task::spawn_blocking(move || Ok(Json(db.pull(&session, query.cursor, limit)?)))
+        .await
+        .map_err(|e| ServerError::Internal(e.to_string()))?
 }
 
 /// The session of the request's `Authorization: Bearer TOKEN`; a revoked device gets 401 with

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::admin::{DeviceCommand, TeamCommand, UserCommand};
+use crate::admin::{ConflictCommand, DeviceCommand, TeamCommand, UserCommand};
 use crate::config::{resolve, DbLocation, FileConfig, DEFAULT_LISTEN};
 
 #[derive(Parser)]
@@ -51,6 +51,9 @@ enum Command {
     /// Devices: list, revoke (a revoked laptop wipes itself when it next connects).
     #[command(subcommand)]
     Device(DeviceCommand),
+    /// Conflicts: list the fields two devices changed apart, with both values.
+    #[command(subcommand)]
+    Conflict(ConflictCommand),
 }
 
 fn main() -> ExitCode {
@@ -86,5 +89,6 @@ fn run() -> anyhow::Result<()> {
         Command::User(command) => admin::user(&db, command),
         Command::Team(command) => admin::team(&db, command),
         Command::Device(command) => admin::device(&db, command),
+        Command::Conflict(command) => admin::conflict(&db, command),
     }
 }

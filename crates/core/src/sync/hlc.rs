@@ -55,6 +55,28 @@ impl fmt::Display for Hlc {
     }
 }
 
+impl std::str::FromStr for Hlc {
+    type Err = String;
+
+    /// Reads the text form back; anything else is named in Dutch.
+    fn from_str(text: &str) -> Result<Self, String> {
+        let bad = || format!("'{text}' is geen HLC-tijdstempel");
+        let mut parts = text.splitn(3, '-');
+        let (Some(wall), Some(counter), Some(device)) = (parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        if wall.len() != 16 || counter.len() != 10 || device.is_empty() {
+            return Err(bad());
+        }
+        Ok(Self {
+            wall_ms: wall.parse().map_err(|_| bad())?,
+            counter: counter.parse().map_err(|_| bad())?,
+            device: device.to_owned(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +122,23 @@ mod tests {
         .stamp("d");
         assert!(a < b);
         assert!(a.to_string() < b.to_string());
+    }
+
+    #[test]
+    fn text_form_reads_back() {
+        let hlc = HlcState {
+            wall_ms: 1_764_430_000_000,
+            counter: 3,
+        }
+        .stamp("0193-dev");
+        assert_eq!(hlc.to_string().parse::<Hlc>(), Ok(hlc));
+        for bad in [
+            "",
+            "1-2-d",
+            "0001764430000000-0000000003-",
+            "x001764430000000-0000000003-d",
+        ] {
+            assert!(bad.parse::<Hlc>().is_err(), "{bad}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 pub mod hlc;
 pub mod merge;
 pub mod outbox;
+pub mod push;
 pub mod wire;
 
 pub use hlc::Hlc;

@@ -48,3 +48,77 @@ pub struct ErrorBody {
     #[serde(default)]
     pub wipe: bool,
 }
+
+/// One outbox op as it travels: a field of a mutable record, or a whole ledger row (field
+/// [`super::outbox::LEDGER_ROW`], value the row as JSON). `client_id` names the dossier the
+/// row belongs to (`None` for the team's own tables, such as the price table): the server
+/// scopes by it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireOp {
+    pub op_id: Uuid,
+    pub entity: String,
+    pub row_id: String,
+    pub client_id: Option<String>,
+    pub field: String,
+    pub value: serde_json::Value,
+    pub hlc: String,
+    /// The server sequence the device had pulled up to when the edit was made.
+    pub base_seq: i64,
+}
+
+/// `POST /v1/sync/push`: a batch, applied in one server transaction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PushRequest {
+    pub schema_version: i64,
+    pub ops: Vec<WireOp>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpStatus {
+    /// The op's value is the field's value now (or the ledger row is stored).
+    Applied,
+    /// A later value stays; the op saw it, so nothing is lost.
+    Superseded,
+    /// The op did not see the current value and differs: both are kept for review.
+    Conflict,
+    /// Not accepted (scope, schema, validation); the reason says why. Other ops go on.
+    Rejected,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpResult {
+    pub op_id: Uuid,
+    pub status: OpStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// One result per op, in the request's order. Re-sending a batch gives the same results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushResponse {
+    pub results: Vec<OpResult>,
+}
+
+/// A change the server accepted, as a pull returns it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub seq: i64,
+    pub entity: String,
+    pub row_id: String,
+    pub client_id: Option<String>,
+    pub field: String,
+    pub value: serde_json::Value,
+    pub hlc: String,
+}
+
+/// `GET /v1/sync/pull?cursor=N&limit=M`: the changes after `cursor` within the user's scope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PullResponse {
+    pub changes: Vec<Change>,
+    pub next_cursor: i64,
+    pub has_more: bool,
+}
+
+/// The header that carries the client's schema version on every sync request.
+pub const SCHEMA_HEADER: &str = "x-traject-schema";

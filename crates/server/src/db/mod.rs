@@ -1,5 +1,7 @@
-//! The server's database on SQLite (a team's server): teams, users and devices.
-//! `migrations/server/sqlite/NN-name/up.sql`, applied at open.
+//! The server's database on SQLite (a team's server): teams, users and devices here, the
+//! synced data in [`sync`]. `migrations/server/sqlite/NN-name/up.sql`, applied at open.
+
+mod sync;
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -16,7 +18,7 @@ use crate::error::ServerError;
 
 static MIGRATIONS: Dir = include_dir!("$CARGO_MANIFEST_DIR/../../migrations/server/sqlite");
 
-type Result<T> = std::result::Result<T, ServerError>;
+pub(crate) type Result<T> = std::result::Result<T, ServerError>;
 
 pub struct Db {
     conn: Mutex<Connection>,
@@ -62,7 +64,7 @@ pub struct Credentials {
     pub disabled: bool,
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
@@ -98,7 +100,7 @@ impl Db {
         })
     }
 
-    fn conn(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         self.conn
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
