@@ -9,6 +9,7 @@ use rand::{Rng, SeedableRng};
 
 use crate::domain::bsn::complete_with_check_digit;
 use crate::domain::identity::DEFAULT_MUNICIPALITIES;
+use crate::domain::pip::FIRST_PIP_DAYS;
 use crate::domain::{CefrLevel, ExtensionInput, Leerroute, PipContent, VersionKind};
 use crate::domain::{
     ClientInput, ClientStatus, ClientType, ContactAttemptInput, ContactChannel, ContactOutcome,
@@ -43,6 +44,13 @@ const GOALS: [&str; 4] = [
     "Betaald werk in de horeca en Nederlands op B1-niveau",
 ];
 
+/// Invented reasons for a first PIP after its 10 weeks.
+const LATE_REASONS: [&str; 3] = [
+    "De brede intake moest over twee afspraken met een tolk",
+    "Wachten op het advies van de taalschool over de leerroute",
+    "De cliënt was enkele weken in het buitenland voor familie",
+];
+
 /// One generated client with the ledger entries of their dossier.
 #[derive(Debug, Clone)]
 pub struct GeneratedClient {
@@ -51,10 +59,19 @@ pub struct GeneratedClient {
     pub notes: Vec<String>,
     pub intake: Option<GeneratedIntake>,
     /// PIP versions, oldest first: adopted on the date, or a concept without one.
-    pub pips: Vec<(PipContent, Option<NaiveDate>)>,
+    pub pips: Vec<GeneratedPip>,
     pub extensions: Vec<ExtensionInput>,
     pub hours: GeneratedHours,
     pub trajectory: GeneratedTrajectory,
+}
+
+/// A PIP version: adopted on its dagtekening (with the reason when the first came after its
+/// 10 weeks), or a concept.
+#[derive(Debug, Clone)]
+pub struct GeneratedPip {
+    pub content: PipContent,
+    pub dagtekening: Option<NaiveDate>,
+    pub late_reason: Option<String>,
 }
 
 /// A Brede intake on the built-in questionnaire: complete, or about half done.
@@ -334,8 +351,16 @@ fn one_client(
         .unwrap_or("Nieuw")
         .to_owned();
 
-    // Registered in the last three years; between 18 and 62 years old at registration.
-    let brp = today - Duration::days(rng.random_range(5..3 * 365));
+    // Registered in the last three years; between 18 and 62 years old at registration. The
+    // first two clients are at the PIP and the intake stage, so even a small demo caseload has
+    // one of each (the days are drawn all the same, so the random stream stays as it was).
+    let days = rng.random_range(5..3 * 365);
+    let days = match index {
+        0 => 100,
+        1 => 65,
+        _ => days,
+    };
+    let brp = today - Duration::days(days);
     let age_at_brp = rng.random_range(18..62);
     let birth = NaiveDate::from_ymd_opt(
         brp.year() - age_at_brp,
@@ -495,10 +520,15 @@ fn one_client(
         let z_route = rng.random_bool(0.2);
         let finished = status == ClientStatus::Afgerond;
         let generated = hours::generate(rng, client_type, course_start, today, z_route, finished);
-        // The first PIP within its 10 weeks, before the course starts.
-        let dagtekening = (kennisgeving.max(brp) + Duration::days(rng.random_range(35..71)))
+        // The first PIP before the course starts; one in five after its 10 weeks, with the
+        // reason recorded.
+        let due = kennisgeving.max(brp) + Duration::days(FIRST_PIP_DAYS);
+        let dagtekening = (kennisgeving.max(brp) + Duration::days(rng.random_range(35..80)))
             .min(course_start)
             .min(today);
+        // Chosen by the day, not the random stream, so the rest of the caseload stays as it was.
+        let late_reason = (dagtekening > due)
+            .then(|| LATE_REASONS[dagtekening.ordinal() as usize % LATE_REASONS.len()].to_owned());
         let provider = generated.reports.first().map(|r| r.provider.clone());
         let (route, level) = if z_route {
             (Leerroute::ZRoute, CefrLevel::A1)
@@ -517,12 +547,16 @@ fn one_client(
             monitoring: Some("Voortgangsgesprek elk kwartaal; rapportage van de taalschool".into()),
             ..PipContent::first()
         };
-        pips.push((first.clone(), Some(dagtekening)));
+        pips.push(GeneratedPip {
+            content: first.clone(),
+            dagtekening: Some(dagtekening),
+            late_reason,
+        });
         // Now and then the route changes within the 18 months: B1-route → Z-route.
         let change = dagtekening + Duration::days(rng.random_range(180..500));
         if !z_route && change < today && rng.random_bool(0.08) {
-            pips.push((
-                PipContent {
+            pips.push(GeneratedPip {
+                content: PipContent {
                     kind: VersionKind::Routewijziging,
                     reason: Some("De B1-route blijkt niet haalbaar; verder in de Z-route".into()),
                     leerroute: Some(Leerroute::ZRoute),
@@ -530,8 +564,9 @@ fn one_client(
                     participation_hours_per_week: Some(8),
                     ..first
                 },
-                Some(change),
-            ));
+                dagtekening: Some(change),
+                late_reason: None,
+            });
         }
         // Termijnen that end within half a year were sometimes extended by DUO.
         let end = crate::domain::termijn::add_years(dagtekening + Duration::days(1), 3);
@@ -674,7 +709,7 @@ mod tests {
         assert!(with(&|h| !h.exams.is_empty()) > 20);
         let adopted = generated
             .iter()
-            .filter(|c| c.pips.iter().any(|(_, d)| d.is_some()))
+            .filter(|c| c.pips.iter().any(|p| p.dagtekening.is_some()))
             .count();
         let changed = generated.iter().filter(|c| c.pips.len() > 1).count();
         let extended = generated
@@ -686,9 +721,16 @@ mod tests {
             "{adopted} {changed} {extended}"
         );
         let today = options(1).today;
-        for (content, _) in generated.iter().flat_map(|c| &c.pips) {
-            content.validate(today).unwrap();
+        for pip in generated.iter().flat_map(|c| &c.pips) {
+            pip.content.validate(today).unwrap();
         }
+        // Some first PIPs came after their 10 weeks, each with its reason.
+        let late: Vec<&GeneratedPip> = generated
+            .iter()
+            .filter_map(|c| c.pips.first())
+            .filter(|p| p.late_reason.is_some())
+            .collect();
+        assert!(late.len() > 20, "{}", late.len());
         let registered_only = generated
             .iter()
             .filter(|c| c.input.status == ClientStatus::Aangemeld)

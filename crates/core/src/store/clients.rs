@@ -388,12 +388,17 @@ impl Store {
             if let Some(intake) = generated.intake {
                 super::intakes::insert_generated(&mut w, &client.id, intake)?;
             }
-            for (number, (content, dagtekening)) in (1..).zip(generated.pips) {
-                match dagtekening {
-                    Some(date) => {
-                        super::pips::insert_adopted(&mut w, &client.id, number, content, date)?
-                    }
-                    None => super::pips::insert_version(&mut w, &client.id, number, content)?,
+            for (number, pip) in (1..).zip(generated.pips) {
+                match pip.dagtekening {
+                    Some(date) => super::pips::insert_adopted(
+                        &mut w,
+                        &client.id,
+                        number,
+                        pip.content,
+                        date,
+                        pip.late_reason,
+                    )?,
+                    None => super::pips::insert_version(&mut w, &client.id, number, pip.content)?,
                 };
             }
             for extension in generated.extensions {

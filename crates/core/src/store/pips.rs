@@ -298,6 +298,7 @@ pub(super) fn insert_migrated(
         content,
         PipStatus::Vastgesteld,
         dagtekening,
+        None,
     )
 }
 
@@ -308,6 +309,7 @@ pub(super) fn insert_adopted(
     number: u32,
     content: PipContent,
     dagtekening: NaiveDate,
+    late_reason: Option<String>,
 ) -> Result<PipVersion> {
     insert(
         w,
@@ -316,6 +318,7 @@ pub(super) fn insert_adopted(
         content,
         PipStatus::Vastgesteld,
         Some(dagtekening),
+        late_reason,
     )
 }
 
@@ -326,7 +329,15 @@ pub(super) fn insert_version(
     number: u32,
     content: PipContent,
 ) -> Result<PipVersion> {
-    insert(w, client_id, number, content, PipStatus::Concept, None)
+    insert(
+        w,
+        client_id,
+        number,
+        content,
+        PipStatus::Concept,
+        None,
+        None,
+    )
 }
 
 fn insert(
@@ -336,6 +347,7 @@ fn insert(
     content: PipContent,
     status: PipStatus,
     adopted: Option<NaiveDate>,
+    late_reason: Option<String>,
 ) -> Result<PipVersion> {
     let id = Uuid::now_v7();
     let row_id = id.to_string();
@@ -355,12 +367,13 @@ fn insert(
         } else {
             SqlValue::Null
         },
+        late_reason.clone().map_or(SqlValue::Null, SqlValue::Text),
     ];
     values.extend(CONTENT_FIELDS.iter().map(|f| to_sql(&content_fields[*f])));
     let placeholders = vec!["?"; values.len()].join(", ");
     w.tx.prepare_cached(&format!(
         "INSERT INTO pip_versions (id, client_id, number, status, dagtekening, migrated, created_by,
-             created_at, adopted_by, {}) VALUES ({placeholders})",
+             created_at, adopted_by, late_reason, {}) VALUES ({placeholders})",
         CONTENT_FIELDS.join(", ")
     ))?
     .execute(params_from_iter(values))?;
@@ -372,7 +385,7 @@ fn insert(
         status,
         dagtekening: adopted,
         content,
-        late_reason: None,
+        late_reason,
         migrated,
         created_by: w.actor.clone(),
         created_at: w.now,
