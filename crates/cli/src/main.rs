@@ -214,8 +214,14 @@ enum Format {
 
 fn main() {
     if let Err(error) = run(Cli::parse()) {
-        eprintln!("traject: {error:#}");
-        std::process::exit(1);
+        // The reader went away (`traject report … | head`): nothing left to say.
+        let closed = error
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe);
+        if !closed {
+            eprintln!("traject: {error:#}");
+            std::process::exit(1);
+        }
     }
 }
 
