@@ -116,6 +116,8 @@ pub fn run() {
             commands::export_report,
             commands::mask_small_counts,
             commands::set_mask_small_counts,
+            commands::report_age_groups,
+            commands::set_report_age_groups,
             commands::about,
             commands::check_update,
             commands::download_update,

@@ -188,3 +188,47 @@ fn an_xlsx_export_opens_in_libreoffice() {
         assert!(text.contains(expected), "{expected} not in:\n{text}");
     }
 }
+
+/// The cohort table's age groups are a setting: shown, changed, refused when they do not rise.
+#[test]
+fn age_groups_are_a_setting() {
+    let env = TestEnv::initialised();
+    let file = env.write("clients.csv", CLIENTS);
+    env.ok(&["import", "clients", arg(&file)]);
+    assert_eq!(
+        env.ok(&["age-groups"]),
+        "Leeftijdsgroepen: 18–29, 30–44, 45–64, 65+\n"
+    );
+    let refused = env.fails(&["age-groups", "45,30"]);
+    assert!(
+        refused.stderr.contains("moeten oplopen"),
+        "{}",
+        refused.stderr
+    );
+    env.ok(&["age-groups", "18,30,50"]);
+    let table = env.json(&[
+        "report",
+        "cohort-leeftijd-geslacht",
+        "--reference-date",
+        "2026-01-01",
+    ]);
+    let titles: Vec<&str> = table["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["18–29", "30–49", "50+", "Jonger/onbekend", "Totaal"]
+    );
+    // Lina (45 on the reference date) is now in 30–49.
+    let lisse_v = table["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["labels"] == serde_json::json!(["Lisse", "2025", "V"]))
+        .unwrap()["values"]
+        .clone();
+    assert_eq!(lisse_v, serde_json::json!([0.0, 2.0, 0.0, 0.0, 2.0]));
+}

@@ -129,6 +129,8 @@ enum Command {
     FineRule(record::FineRuleCommand),
     /// Show or set how many years a dossier is kept after the obligation ends.
     Retention { years: Option<u32> },
+    /// Show or set the age groups of the cohort report, e.g. "18,30,45,65" (lower bounds).
+    AgeGroups { bounds: Option<String> },
     /// Fill the database with a synthetic caseload (invented people, valid fake BSNs).
     Generate {
         #[arg(long, default_value_t = 60)]
@@ -346,6 +348,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Record(command) => record::run(&mut store, command, today, json)?,
         Command::FineRule(command) => record::run_fine_rule(&mut store, command, json)?,
         Command::Retention { years } => record::run_retention(&mut store, years)?,
+        Command::AgeGroups { bounds } => report::run_age_groups(&mut store, bounds.as_deref())?,
         Command::Provider(ProviderCommand::Add { name }) => {
             if store.add_provider(&name)? {
                 println!("{} toegevoegd", name.trim());

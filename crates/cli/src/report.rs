@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use traject_core::domain::reports::{ReportTable, REPORTS};
+use traject_core::domain::reports::{AgeGroups, ReportTable, REPORTS};
 use traject_core::export::{report_cells, report_csv, report_header, report_xlsx};
 use traject_core::Store;
 
@@ -72,6 +72,18 @@ pub fn run(store: &Store, args: ReportArgs, today: NaiveDate, as_json: bool) -> 
         }
         None => std::io::stdout().write_all(&bytes)?,
     }
+    Ok(())
+}
+
+/// `traject age-groups [BOUNDS]`: shows, or sets and shows, the cohort report's age groups.
+pub fn run_age_groups(store: &mut Store, bounds: Option<&str>) -> Result<()> {
+    if let Some(bounds) = bounds {
+        store.set_report_age_groups(&AgeGroups::parse(bounds)?)?;
+    }
+    println!(
+        "Leeftijdsgroepen: {}",
+        store.report_age_groups()?.titles().join(", ")
+    );
     Ok(())
 }
 

@@ -12,7 +12,7 @@ use crate::domain::money::{
     CoursePrice, CourseProduct, InvoiceFinding, InvoiceProblem, Milestone, MoneyTables, SpukKind,
     SpukRate,
 };
-use crate::domain::reports::{CellKind, Column, ReportInfo, ReportRow, ReportTable};
+use crate::domain::reports::{AgeGroups, CellKind, Column, ReportInfo, ReportRow, ReportTable};
 use crate::domain::signals::{DossierTab, Severity, Signal, SignalKind, SignalSettings};
 use crate::domain::*;
 use crate::export::ReportFormat;
@@ -185,6 +185,7 @@ fn export_all(dir: &Path) {
         ReportTable,
         ReportInfo,
         ReportFormat,
+        AgeGroups,
         SpukKind,
         SpukRate,
         CourseProduct,

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use tauri::State;
 use traject_core::app::SavedDocument;
-use traject_core::domain::reports::{report_list, ReportInfo, ReportTable};
+use traject_core::domain::reports::{report_list, AgeGroups, ReportInfo, ReportTable};
 use traject_core::export::ReportFormat;
 use traject_core::StoreError;
 
@@ -59,5 +59,19 @@ pub fn set_mask_small_counts(state: State<'_, AppStore>, mask: bool) -> Result<b
     with_store(&state, |s| {
         s.set_mask_small_counts(mask)?;
         s.mask_small_counts()
+    })
+}
+
+#[tauri::command]
+pub fn report_age_groups(state: State<'_, AppStore>) -> Result<AgeGroups> {
+    with_store(&state, |s| s.report_age_groups())
+}
+
+/// Sets the cohort report's age groups from "18, 30, 45, 65" (lower bounds).
+#[tauri::command]
+pub fn set_report_age_groups(state: State<'_, AppStore>, bounds: String) -> Result<AgeGroups> {
+    with_store(&state, |s| {
+        s.set_report_age_groups(&AgeGroups::parse(&bounds)?)?;
+        s.report_age_groups()
     })
 }

@@ -3,6 +3,7 @@ import { getVersion } from '@tauri-apps/api/app';
 import { call } from './invoke';
 import type {
   About,
+  AgeGroups,
   Absence,
   AbsenceExcuse,
   AbsenceInput,
@@ -187,6 +188,10 @@ export const api = {
   /** Whether exports show counts 1–4 as "<5". */
   maskSmallCounts: () => call<boolean>('mask_small_counts'),
   setMaskSmallCounts: (mask: boolean) => call<boolean>('set_mask_small_counts', { mask }),
+  /** The cohort report's age groups (lower bounds). */
+  reportAgeGroups: () => call<AgeGroups>('report_age_groups'),
+  /** Sets them from "18, 30, 45, 65"; refused (field `bounds`) when they do not rise. */
+  setReportAgeGroups: (bounds: string) => call<AgeGroups>('set_report_age_groups', { bounds }),
   /** The SPUK amounts per cohort year, the trajectprijzen and the facturatiemomenten. */
   moneyTables: () => call<MoneyTables>('money_tables'),
   /** Adds or changes the amount of a cohort year and kind; answers with the fresh tables. */

@@ -150,6 +150,7 @@ export type { ReportRow } from './bindings/ReportRow';
 export type { ReportTable } from './bindings/ReportTable';
 export type { ReportInfo } from './bindings/ReportInfo';
 export type { ReportFormat } from './bindings/ReportFormat';
+export type { AgeGroups } from './bindings/AgeGroups';
 
 // Money: the SPUK and price tables, the facturatiemomenten and the check of an invoice.
 export type { SpukKind } from './bindings/SpukKind';

@@ -24,6 +24,7 @@ describe('Settings', () => {
       fine_rules: () => [],
       retention_years: () => 5,
       money_tables: () => moneyTables(),
+      report_age_groups: () => ({ bounds: [18, 30, 45, 65] }),
     });
     const user = userEvent.setup();
     render(Settings);
@@ -52,6 +53,7 @@ describe('Settings', () => {
       fine_rules: () => [],
       retention_years: () => 5,
       money_tables: () => moneyTables(),
+      report_age_groups: () => ({ bounds: [18, 30, 45, 65] }),
     });
     render(Settings);
 

@@ -12,7 +12,7 @@ use crate::domain::exam::{ExamPart, ExamResult};
 use crate::domain::level::CefrLevel;
 use crate::domain::money::MilestoneFacts;
 use crate::domain::pip::{first_pip_deadline, VersionKind};
-use crate::domain::reports::{self, HoursProgress, ReportClient, ReportTable};
+use crate::domain::reports::{self, AgeGroups, HoursProgress, ReportClient, ReportTable};
 use crate::domain::signals::{portfolio_on, ClientFacts};
 use crate::domain::trajectory::WorkKind;
 
@@ -26,6 +26,7 @@ struct Extra {
 
 /// Whether exports show counts of 1–4 as "<5" (a setting of this laptop).
 const MASK_KEY: &str = "report_mask_small_counts";
+const AGE_GROUPS_KEY: &str = "report_age_groups";
 
 impl Store {
     pub fn mask_small_counts(&self) -> Result<bool> {
@@ -34,6 +35,16 @@ impl Store {
 
     pub fn set_mask_small_counts(&mut self, mask: bool) -> Result<()> {
         settings::put(&self.conn, MASK_KEY, &mask)
+    }
+
+    /// The age groups of the cohort table (a setting of this laptop; the by default).
+    pub fn report_age_groups(&self) -> Result<AgeGroups> {
+        Ok(settings::get(&self.conn, AGE_GROUPS_KEY)?.unwrap_or_default())
+    }
+
+    pub fn set_report_age_groups(&mut self, groups: &AgeGroups) -> Result<()> {
+        groups.validate()?;
+        settings::put(&self.conn, AGE_GROUPS_KEY, groups)
     }
 
     /// Report `name` for the reference date, over the clients of `municipality` or all.
@@ -62,6 +73,7 @@ impl Store {
             Vec::new()
         };
         let money = self.money_tables()?;
+        let ages = self.report_age_groups()?;
         names
             .iter()
             .map(|name| {
@@ -70,7 +82,7 @@ impl Store {
                     let years = self.spuk_forecast(year - 2, year + 2, municipality)?;
                     return Ok(Some(reports::spuk_table(&years, reference)));
                 }
-                Ok(reports::run(name, &clients, &money, reference))
+                Ok(reports::run(name, &clients, &money, &ages, reference))
             })
             .collect()
     }

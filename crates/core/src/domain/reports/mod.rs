@@ -2,6 +2,7 @@
 //! data. Each report is a pure function of the caseload's report facts and the date; the table
 //! carries its own note saying how it counts (e.g. which age).
 
+mod age_groups;
 mod milestones;
 mod progress;
 mod signals;
@@ -14,6 +15,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use age_groups::AgeGroups;
 pub use milestones::{milestones_per_provider, spuk_table};
 pub use progress::{hours_by_route, team, HoursProgress};
 pub use signals::signals_by_type;
@@ -157,11 +159,12 @@ pub fn run(
     name: &str,
     clients: &[ReportClient],
     money: &MoneyTables,
+    ages: &AgeGroups,
     reference: NaiveDate,
 ) -> Option<ReportTable> {
     Some(match name {
         "doelgroep" => clients_by_type(clients, reference),
-        "cohort-leeftijd-geslacht" => cohort_age_gender(clients, reference),
+        "cohort-leeftijd-geslacht" => cohort_age_gender(clients, ages, reference),
         "leerroutes" => routes_by_group(clients, reference),
         "werk-participatie" => work_participation(clients, reference),
         "tijdigheid" => timeliness(clients, reference),

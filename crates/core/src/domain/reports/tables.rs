@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{CellKind, Column, ReportClient, ReportRow, ReportTable};
+use super::{AgeGroups, CellKind, Column, ReportClient, ReportRow, ReportTable};
 use crate::domain::client::{ClientType, Gender};
 use crate::domain::termijn::add_years;
 
@@ -102,14 +102,6 @@ pub fn clients_by_type(clients: &[ReportClient], reference: NaiveDate) -> Report
     }
 }
 
-/// The age groups, by age at the reference date.
-const AGE_GROUPS: [(&str, u32, u32); 4] = [
-    ("18–29", 18, 29),
-    ("30–44", 30, 44),
-    ("45–64", 45, 64),
-    ("65+", 65, u32::MAX),
-];
-
 /// Whole years of age on `day`.
 pub fn age_on(birth: NaiveDate, day: NaiveDate) -> Option<u32> {
     let years = u32::try_from(day.year() - birth.year()).ok()?;
@@ -129,7 +121,11 @@ pub(super) fn gender_label(gender: Option<Gender>) -> &'static str {
 }
 
 /// Clients by municipality × cohort × gender × age group (CBS Tabel 9, 10).
-pub fn cohort_age_gender(clients: &[ReportClient], reference: NaiveDate) -> ReportTable {
+pub fn cohort_age_gender(
+    clients: &[ReportClient],
+    ages: &AgeGroups,
+    reference: NaiveDate,
+) -> ReportTable {
     let mut groups: BTreeMap<Vec<String>, Vec<u32>> = BTreeMap::new();
     for c in counted(clients, reference) {
         let cohort = c
@@ -139,18 +135,15 @@ pub fn cohort_age_gender(clients: &[ReportClient], reference: NaiveDate) -> Repo
         let column = c
             .birth_date
             .and_then(|b| age_on(b, reference))
-            .and_then(|age| {
-                AGE_GROUPS
-                    .iter()
-                    .position(|(_, from, to)| (*from..=*to).contains(&age))
-            })
-            .unwrap_or(AGE_GROUPS.len());
+            .and_then(|age| ages.group(age))
+            .unwrap_or(ages.bounds.len());
         groups
             .entry(vec![c.municipality.clone(), cohort, gender.to_owned()])
-            .or_insert_with(|| vec![0; AGE_GROUPS.len() + 1])[column] += 1;
+            .or_insert_with(|| vec![0; ages.bounds.len() + 1])[column] += 1;
     }
-    let mut titles: Vec<&str> = AGE_GROUPS.iter().map(|(t, _, _)| *t).collect();
-    titles.extend(["Jonger/onbekend", "Totaal"]);
+    let mut titles = ages.titles();
+    titles.extend(["Jonger/onbekend".to_owned(), "Totaal".to_owned()]);
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
     ReportTable {
         name: "cohort-leeftijd-geslacht".into(),
         title: "Inburgeringsplichtigen naar gemeente, cohort, geslacht en leeftijd".into(),
@@ -161,7 +154,7 @@ pub fn cohort_age_gender(clients: &[ReportClient], reference: NaiveDate) -> Repo
         reference_date: reference,
         label_columns: vec!["Gemeente".into(), "Cohort".into(), "Geslacht".into()],
         columns: count_columns(&titles),
-        rows: count_table(groups, AGE_GROUPS.len() + 1, 3),
+        rows: count_table(groups, ages.bounds.len() + 1, 3),
     }
 }
 

@@ -102,7 +102,19 @@ fn ages_on_the_group_boundaries() {
         born(d(1961, 1, 1), None),            // 65: 65+
         born(d(2010, 1, 1), Some(Gender::V)), // 16: younger
     ];
-    let table = cohort_age_gender(&clients, reference);
+    let table = cohort_age_gender(&clients, &AgeGroups::default(), reference);
+    let titles: Vec<&str> = table.columns.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "18–29",
+            "30–44",
+            "45–64",
+            "65+",
+            "Jonger/onbekend",
+            "Totaal"
+        ]
+    );
     let l = |g: &str| vec!["Lisse".to_owned(), "2024".to_owned(), g.to_owned()];
     assert_eq!(
         values(&table),
@@ -117,6 +129,36 @@ fn ages_on_the_group_boundaries() {
         ]
     );
     assert!(table.note.contains("Leeftijd op de peildatum"));
+}
+
+#[test]
+fn age_groups_from_a_setting() {
+    let reference = d(REF.0, REF.1, REF.2);
+    let ages = AgeGroups::parse("16, 25,27; 67").unwrap();
+    assert_eq!(ages.titles(), ["16–24", "25–26", "27–66", "67+"]);
+    assert_eq!(AgeGroups::parse("16,17").unwrap().titles(), ["16", "17+"]);
+    let cases = [
+        (15, None),
+        (16, Some(0)),
+        (24, Some(0)),
+        (25, Some(1)),
+        (66, Some(2)),
+        (67, Some(3)),
+    ];
+    for (age, group) in cases {
+        assert_eq!(ages.group(age), group, "{age}");
+    }
+    for bad in ["", "30, 18", "18, 18", "18, 130", "achttien"] {
+        assert!(AgeGroups::parse(bad).is_err(), "{bad:?}");
+    }
+    let born = |birth| ReportClient {
+        birth_date: Some(birth),
+        ..client("Lisse", ClientType::Statushouder, d(2024, 6, 1))
+    };
+    // 16 on the reference date counts in 16–24 here; with the default groups it is "younger".
+    let clients = [born(d(2010, 1, 1)), born(d(1959, 1, 1))];
+    let table = cohort_age_gender(&clients, &ages, reference);
+    assert_eq!(table.rows[0].values, counts(&[1, 0, 0, 1, 0, 2]));
 }
 
 #[test]
@@ -158,10 +200,11 @@ fn small_counts_are_masked_in_exports_when_asked() {
     assert_eq!(table.format(0, Some(0.0), true), "0");
     assert_eq!(table.format(0, Some(5.0), true), "5");
     let money = MoneyTables::default();
-    assert!(run("onbekend", &[], &money, d(2026, 1, 1)).is_none());
+    let ages = AgeGroups::default();
+    assert!(run("onbekend", &[], &money, &ages, d(2026, 1, 1)).is_none());
     // Every listed report runs, but the SPUK table, which the store makes from the forecast.
     for (name, title) in REPORTS.iter().filter(|(n, _)| *n != "spuk") {
-        let table = run(name, &[], &money, d(2026, 1, 1)).unwrap();
+        let table = run(name, &[], &money, &ages, d(2026, 1, 1)).unwrap();
         assert_eq!((table.name.as_str(), table.title.as_str()), (*name, *title));
     }
 }
