@@ -9,6 +9,7 @@ mod pip;
 mod record;
 mod report;
 mod signals;
+mod sync;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -131,6 +132,22 @@ enum Command {
     Retention { years: Option<u32> },
     /// Show or set the age groups of the cohort report, e.g. "18,30,45,65" (lower bounds).
     AgeGroups { bounds: Option<String> },
+    /// Log this laptop in on the team's sync server (password from TRAJECT_PASSWORD or stdin).
+    Login {
+        /// The server, e.g. https://sync.bollenstreek.nl (http only to this computer).
+        #[arg(long)]
+        server: String,
+        #[arg(long)]
+        user: String,
+        /// This laptop's name as the beheerder sees it (default: "Traject op <hostname>").
+        #[arg(long)]
+        device: Option<String>,
+        /// Allow plain http to another computer (a test network; never with real data).
+        #[arg(long)]
+        allow_http: bool,
+    },
+    /// Forget the sync login of this laptop.
+    Logout,
     /// Fill the database with a synthetic caseload (invented people, valid fake BSNs).
     Generate {
         #[arg(long, default_value_t = 60)]
@@ -349,6 +366,13 @@ fn run(cli: Cli) -> Result<()> {
         Command::FineRule(command) => record::run_fine_rule(&mut store, command, json)?,
         Command::Retention { years } => record::run_retention(&mut store, years)?,
         Command::AgeGroups { bounds } => report::run_age_groups(&mut store, bounds.as_deref())?,
+        Command::Login {
+            server,
+            user,
+            device,
+            allow_http,
+        } => sync::login(&mut store, &server, &user, device, allow_http)?,
+        Command::Logout => sync::logout(&mut store)?,
         Command::Provider(ProviderCommand::Add { name }) => {
             if store.add_provider(&name)? {
                 println!("{} toegevoegd", name.trim());

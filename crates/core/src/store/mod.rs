@@ -25,6 +25,7 @@ mod questionnaires;
 mod reports;
 mod settings;
 mod signals;
+mod sync;
 pub mod tables;
 mod termijn;
 #[cfg(test)]
@@ -52,6 +53,7 @@ pub use questionnaires::{QuestionnaireImport, QuestionnaireSummary};
 pub use signals::{
     AckInput, NextDeadline, SignalAck, SignalCounts, Werkvoorraad, WerkvoorraadQuery, WorkItem,
 };
+pub use sync::SyncLogin;
 pub use termijn::{Pause, PauseInput, TermijnView};
 pub use timeline::{TimelineEvent, TimelineKind};
 pub use trajectory::{

@@ -1,0 +1,138 @@
+//! The laptop's side of the sync server's HTTP API (reqwest, rustls). Plain http only to this
+//! computer (a server on loopback) unless explicitly allowed: a consultant's data never crosses
+//! a network unencrypted by accident.
+
+use std::time::Duration;
+
+use reqwest::blocking::{Client, Response};
+use reqwest::Url;
+
+use super::wire::{ErrorBody, LoginRequest, LoginResponse, Session};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("{0}")]
+    Address(String),
+    #[error("de server {server} is niet bereikbaar: {reason}")]
+    Unreachable { server: String, reason: String },
+    /// The server's own answer (Dutch), with its code; `wipe` for a revoked device.
+    #[error("{}", .body.message)]
+    Refused { status: u16, body: ErrorBody },
+    #[error("onverwacht antwoord van de server: {0}")]
+    Protocol(String),
+}
+
+/// The server's address: https, or http to this computer (or anywhere when `allow_http`).
+pub fn server_url(text: &str, allow_http: bool) -> Result<Url, SyncError> {
+    let url = Url::parse(text.trim())
+        .map_err(|e| SyncError::Address(format!("'{text}' is geen adres: {e}")))?;
+    let loopback = matches!(
+        url.host_str(),
+        Some("localhost" | "127.0.0.1" | "[::1]" | "::1")
+    );
+    match url.scheme() {
+        "https" => Ok(url),
+        "http" if loopback || allow_http => Ok(url),
+        "http" => Err(SyncError::Address(format!(
+            "{text}: gebruik https; http alleen naar deze computer (of met --allow-http)"
+        ))),
+        other => Err(SyncError::Address(format!(
+            "{text}: onbekend protocol {other}; gebruik https"
+        ))),
+    }
+}
+
+pub struct SyncClient {
+    http: Client,
+    base: Url,
+}
+
+impl SyncClient {
+    pub fn new(base: Url) -> Result<Self, SyncError> {
+        let http = Client::builder()
+            .timeout(Duration::from_secs(30))
+            .build()
+            .map_err(|e| SyncError::Protocol(e.to_string()))?;
+        Ok(Self { http, base })
+    }
+
+    fn url(&self, path: &str) -> Result<Url, SyncError> {
+        self.base
+            .join(path)
+            .map_err(|e| SyncError::Address(e.to_string()))
+    }
+
+    fn read<T: serde::de::DeserializeOwned>(
+        &self,
+        response: reqwest::Result<Response>,
+    ) -> Result<T, SyncError> {
+        let response = response.map_err(|e| SyncError::Unreachable {
+            server: self.base.to_string(),
+            reason: e.to_string(),
+        })?;
+        let status = response.status();
+        if status.is_success() {
+            return response
+                .json()
+                .map_err(|e| SyncError::Protocol(e.to_string()));
+        }
+        let body = response.json::<ErrorBody>().unwrap_or_else(|e| ErrorBody {
+            code: "http".into(),
+            message: format!("de server antwoordde {status} ({e})"),
+            wipe: false,
+        });
+        Err(SyncError::Refused {
+            status: status.as_u16(),
+            body,
+        })
+    }
+
+    /// Logs in for a new device token.
+    pub fn login(
+        &self,
+        user: &str,
+        password: &str,
+        device_name: &str,
+    ) -> Result<LoginResponse, SyncError> {
+        let request = LoginRequest {
+            user: user.to_owned(),
+            password: password.to_owned(),
+            device_name: device_name.to_owned(),
+        };
+        self.read(self.http.post(self.url("v1/login")?).json(&request).send())
+    }
+
+    /// Who the token belongs to (checks that it still works).
+    pub fn me(&self, token: &str) -> Result<Session, SyncError> {
+        self.read(self.http.get(self.url("v1/me")?).bearer_auth(token).send())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn https_or_loopback_http_only() {
+        for ok in [
+            "https://sync.bollenstreek.nl",
+            "https://sync.bollenstreek.nl:8443/traject/",
+            "http://127.0.0.1:8443",
+            "http://localhost:8443",
+            "http://[::1]:8443",
+        ] {
+            assert!(server_url(ok, false).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://sync.bollenstreek.nl",
+            "ftp://sync.bollenstreek.nl",
+            "sync.bollenstreek.nl",
+            "",
+        ] {
+            assert!(server_url(bad, false).is_err(), "{bad}");
+        }
+        assert!(server_url("http://10.0.0.5:8443", true).is_ok());
+        let err = server_url("http://sync.bollenstreek.nl", false).unwrap_err();
+        assert!(err.to_string().contains("gebruik https"), "{err}");
+    }
+}
