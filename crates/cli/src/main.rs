@@ -148,6 +148,8 @@ enum Command {
     },
     /// Forget the sync login of this laptop.
     Logout,
+    /// Send this laptop's changes to the sync server and fetch the team's.
+    Sync,
     /// Fill the database with a synthetic caseload (invented people, valid fake BSNs).
     Generate {
         #[arg(long, default_value_t = 60)]
@@ -373,6 +375,7 @@ fn run(cli: Cli) -> Result<()> {
             allow_http,
         } => sync::login(&mut store, &server, &user, device, allow_http)?,
         Command::Logout => sync::logout(&mut store)?,
+        Command::Sync => sync::sync(&mut store, json)?,
         Command::Provider(ProviderCommand::Add { name }) => {
             if store.add_provider(&name)? {
                 println!("{} toegevoegd", name.trim());

@@ -1,4 +1,4 @@
-//! `traject login` and `traject logout`: this laptop's link to the team's sync server.
+//! `traject login`, `traject logout` and `traject sync`: this laptop and the team's sync server.
 
 use std::io::BufRead;
 
@@ -56,6 +56,28 @@ pub fn logout(store: &mut Store) -> Result<()> {
         println!("afgemeld: de server wordt niet meer gebruikt tot je opnieuw aanmeldt");
     } else {
         println!("deze computer was niet aangemeld");
+    }
+    Ok(())
+}
+
+pub fn sync(store: &mut Store, as_json: bool) -> Result<()> {
+    let report = store.sync()?;
+    if as_json {
+        crate::output::json(&report)?;
+        return Ok(());
+    }
+    println!(
+        "{} wijziging(en) verstuurd, {} ontvangen",
+        report.pushed, report.pulled
+    );
+    if report.conflicts > 0 {
+        println!(
+            "{} wijziging(en) botsten met die van een ander: beide waarden staan op de server ter beoordeling",
+            report.conflicts
+        );
+    }
+    for rejected in &report.rejected {
+        println!("geweigerd: {rejected}");
     }
     Ok(())
 }

@@ -53,7 +53,7 @@ pub use questionnaires::{QuestionnaireImport, QuestionnaireSummary};
 pub use signals::{
     AckInput, NextDeadline, SignalAck, SignalCounts, Werkvoorraad, WerkvoorraadQuery, WorkItem,
 };
-pub use sync::SyncLogin;
+pub use sync::{SyncLogin, SyncReport};
 pub use termijn::{Pause, PauseInput, TermijnView};
 pub use timeline::{TimelineEvent, TimelineKind};
 pub use trajectory::{

@@ -9,6 +9,8 @@ use crate::domain::Identity;
 use crate::sync::hlc::HlcState;
 
 const IDENTITY: &str = "identity";
+/// The server sequence this laptop has pulled up to.
+pub(super) const SYNC_CURSOR: &str = "sync_cursor";
 const DEVICE_ID: &str = "device_id";
 
 pub(super) fn get<T: serde::de::DeserializeOwned>(

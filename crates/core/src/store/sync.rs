@@ -1,11 +1,18 @@
 //! This laptop's link to a sync server: where, as whom, and the device token (kept in the local
 //! database, never synced).
 
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::{params, params_from_iter, OptionalExtension};
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
-use super::{settings, Result, Store};
+use super::tables::{sync_class, SyncClass};
+use super::{settings, Result, Store, StoreError};
 use crate::sync::client::{server_url, SyncClient, SyncError};
-use crate::sync::wire::ServerRole;
+use crate::sync::hlc::{Hlc, HlcState};
+use crate::sync::outbox::LEDGER_ROW;
+use crate::sync::rows::{key_columns, scope, split_row_id, Scope};
+use crate::sync::wire::{Change, OpResult, OpStatus, PushRequest, ServerRole, WireOp};
 
 const KEY: &str = "sync_login";
 
@@ -57,5 +64,437 @@ impl Store {
             .conn
             .execute("DELETE FROM settings WHERE key = ?1", [KEY])?
             > 0)
+    }
+}
+
+/// What one `sync` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncReport {
+    pub pushed: usize,
+    /// Ops the server refused, with its reason ("clients.phone: …").
+    pub rejected: Vec<String>,
+    /// Own edits that met another device's: both values are kept on the server for review.
+    pub conflicts: usize,
+    pub pulled: usize,
+    /// Pulled rows this laptop could not store, with the reason (the rest did arrive).
+    pub not_applied: Vec<String>,
+}
+
+/// Ops sent per request.
+const PUSH_BATCH: usize = 500;
+/// Changes fetched per request.
+const PULL_PAGE: u32 = 2_000;
+
+impl Store {
+    /// Sends the outbox (oldest first, in batches; each op leaves it once the server answered
+    /// it), then fetches the team's changes and applies them in one transaction.
+    pub fn sync(&mut self) -> std::result::Result<SyncReport, SyncError> {
+        let login = self.sync_login().map_err(local)?.ok_or_else(|| {
+            SyncError::Address("deze computer is niet aangemeld: traject login".into())
+        })?;
+        let client = SyncClient::new(server_url(&login.server, true)?)?;
+        let mut report = SyncReport::default();
+        loop {
+            let ops = self.outbox_batch(PUSH_BATCH).map_err(local)?;
+            if ops.is_empty() {
+                break;
+            }
+            let request = PushRequest {
+                schema_version: super::SCHEMA_VERSION,
+                ops,
+            };
+            let response = client.push(&login.token, &request)?;
+            report.pushed += request.ops.len();
+            for (op, result) in request.ops.iter().zip(&response.results) {
+                match result.status {
+                    OpStatus::Rejected => report.rejected.push(format!(
+                        "{}.{}: {}",
+                        op.entity,
+                        op.field,
+                        result.reason.as_deref().unwrap_or("geweigerd")
+                    )),
+                    OpStatus::Conflict => report.conflicts += 1,
+                    OpStatus::Applied | OpStatus::Superseded => {}
+                }
+            }
+            self.acknowledge(&response.results).map_err(local)?;
+        }
+        let mut cursor: i64 = settings::get(&self.conn, settings::SYNC_CURSOR)
+            .map_err(local)?
+            .unwrap_or(0);
+        let mut changes = Vec::new();
+        loop {
+            let page = client.pull(&login.token, cursor, PULL_PAGE)?;
+            changes.extend(page.changes);
+            cursor = page.next_cursor;
+            if !page.has_more {
+                break;
+            }
+        }
+        report.pulled = changes.len();
+        report.not_applied = self.apply_pulled(&changes, cursor).map_err(local)?;
+        Ok(report)
+    }
+
+    /// The oldest ops of the outbox as they travel: the dossier each belongs to, and a ledger
+    /// row read whole.
+    fn outbox_batch(&self, limit: usize) -> Result<Vec<WireOp>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT op_id, entity, row_id, field, value, hlc, base_seq FROM outbox
+             ORDER BY rowid LIMIT ?1",
+        )?;
+        let mut rows = stmt.query([limit as i64])?;
+        let mut ops = Vec::new();
+        while let Some(r) = rows.next()? {
+            let entity: String = r.get(1)?;
+            let row_id: String = r.get(2)?;
+            let field: String = r.get(3)?;
+            let value = if field == LEDGER_ROW {
+                self.row_json(&entity, &row_id)?
+            } else {
+                serde_json::from_str(&r.get::<_, String>(4)?)?
+            };
+            ops.push(WireOp {
+                op_id: super::parse_id(&r.get::<_, String>(0)?)?,
+                client_id: self.client_of(&entity, &row_id)?,
+                entity,
+                row_id,
+                field,
+                value,
+                hlc: r.get(5)?,
+                base_seq: r.get(6)?,
+            });
+        }
+        Ok(ops)
+    }
+
+    /// The dossier a row belongs to (`None` for the team's own tables).
+    fn client_of(&self, table: &str, row_id: &str) -> Result<Option<String>> {
+        let (sql, key) = match scope(table) {
+            Scope::Client => return Ok(Some(row_id.to_owned())),
+            Scope::Team => return Ok(None),
+            Scope::Column => (format!("SELECT client_id FROM \"{table}\" WHERE id = ?1"), row_id),
+            Scope::Intake if table == "intake_answers" => (
+                "SELECT client_id FROM intakes WHERE id = ?1".to_owned(),
+                row_id.split('/').next().unwrap_or(row_id),
+            ),
+            Scope::Intake => (
+                format!("SELECT i.client_id FROM \"{table}\" t JOIN intakes i ON i.id = t.intake_id WHERE t.id = ?1"),
+                row_id,
+            ),
+            Scope::Pip => (
+                format!("SELECT p.client_id FROM \"{table}\" t JOIN pip_versions p ON p.id = t.pip_id WHERE t.id = ?1"),
+                row_id,
+            ),
+        };
+        // A row without a dossier (an audit entry of a setting) is the team's.
+        Ok(self
+            .conn
+            .query_row(&sql, [key], |r| r.get::<_, Option<String>>(0))
+            .optional()?
+            .flatten())
+    }
+
+    /// A ledger row as a JSON object (blobs as hex in `{"$hex": …}`).
+    fn row_json(&self, table: &str, row_id: &str) -> Result<Value> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT * FROM \"{table}\" WHERE id = ?1"))?;
+        let names: Vec<String> = stmt
+            .column_names()
+            .iter()
+            .map(|n| (*n).to_owned())
+            .collect();
+        let mut rows = stmt.query([row_id])?;
+        let Some(r) = rows.next()? else {
+            return Err(StoreError::NotFound(format!("{table} {row_id}")));
+        };
+        let mut object = Map::new();
+        for (i, name) in names.iter().enumerate() {
+            let value = match r.get_ref(i)? {
+                ValueRef::Null => Value::Null,
+                ValueRef::Integer(n) => Value::from(n),
+                ValueRef::Real(x) => Value::from(x),
+                ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+                ValueRef::Blob(b) => serde_json::json!({
+                    "$hex": b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+                }),
+            };
+            object.insert(name.clone(), value);
+        }
+        Ok(Value::Object(object))
+    }
+
+    /// Removes the answered ops from the outbox.
+    fn acknowledge(&mut self, results: &[OpResult]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare_cached("DELETE FROM outbox WHERE op_id = ?1")?;
+            for result in results {
+                stmt.execute([result.op_id.to_string()])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Applies pulled changes and the new cursor in one transaction, row by row (a row that
+    /// cannot be stored is skipped and named), and moves the clock past what was seen.
+    fn apply_pulled(&mut self, changes: &[Change], cursor: i64) -> Result<Vec<String>> {
+        let mut rows: Vec<((&str, &str), Vec<&Change>)> = Vec::new();
+        for change in changes {
+            let key = (change.entity.as_str(), change.row_id.as_str());
+            match rows.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, list)) => list.push(change),
+                None => rows.push((key, vec![change])),
+            }
+        }
+        // Foreign keys are checked row by row: changes come in the order they were made (a
+        // client before its records), and a record whose dossier did not arrive is skipped and
+        // named with the reason, like any row that cannot be stored.
+        let tx = self.conn.transaction()?;
+        let who = login_name(&tx)?;
+        let mut not_applied = Vec::new();
+        for ((table, row_id), list) in rows {
+            // A row that cannot be stored is named and skipped; the others still arrive.
+            tx.execute_batch("SAVEPOINT pulled_row")?;
+            match apply_row(&tx, table, row_id, &list, &who) {
+                Ok(()) => tx.execute_batch("RELEASE pulled_row")?,
+                Err(e) => {
+                    tx.execute_batch("ROLLBACK TO pulled_row; RELEASE pulled_row")?;
+                    not_applied.push(format!("{table} {row_id}: {e}"));
+                }
+            }
+        }
+        if let Some(wall) = changes
+            .iter()
+            .filter_map(|c| c.hlc.parse::<Hlc>().ok())
+            .map(|h| h.wall_ms)
+            .max()
+        {
+            let clock = settings::hlc_state(&tx)?;
+            if wall > clock.wall_ms {
+                settings::save_hlc_state(
+                    &tx,
+                    HlcState {
+                        wall_ms: wall,
+                        counter: 0,
+                    },
+                )?;
+            }
+        }
+        settings::put(&tx, settings::SYNC_CURSOR, &cursor)?;
+        tx.commit()?;
+        Ok(not_applied)
+    }
+}
+
+/// Stores one pulled row: a ledger row inserted once, another row's fields in one INSERT or
+/// UPDATE (a field with an unsent local edit keeps it: that edit goes out next).
+fn apply_row(
+    tx: &rusqlite::Transaction<'_>,
+    table: &str,
+    row_id: &str,
+    list: &[&Change],
+    who: &str,
+) -> Result<()> {
+    let columns = columns_of(tx, table)?;
+    if columns.is_empty() || sync_class(table).is_none_or(|c| c == SyncClass::LocalOnly) {
+        return Ok(());
+    }
+    let mut values: Vec<(String, SqlValue)> = Vec::new();
+    let mut ledger = false;
+    for change in list {
+        if change.field == LEDGER_ROW {
+            ledger = true;
+            if let Value::Object(object) = &change.value {
+                for (name, value) in object {
+                    if columns.iter().any(|(c, _)| c == name) && name != "seq" {
+                        values.push((name.clone(), sql_value(value)));
+                    }
+                }
+            }
+        } else if columns.iter().any(|(c, _)| *c == change.field) {
+            let pending: bool = tx
+                    .prepare_cached(
+                        "SELECT EXISTS (SELECT 1 FROM outbox WHERE entity = ?1 AND row_id = ?2 AND field = ?3)",
+                    )?
+                    .query_row(params![table, row_id, change.field], |r| r.get(0))?;
+            if !pending {
+                values.retain(|(name, _)| *name != change.field);
+                values.push((change.field.clone(), sql_value(&change.value)));
+            }
+        }
+    }
+    if ledger {
+        insert(tx, table, &values, true)?;
+        return Ok(());
+    }
+    let Some(key) = split_row_id(table, row_id) else {
+        return Ok(());
+    };
+    let key: Vec<(String, SqlValue)> = key_columns(table)
+        .iter()
+        .zip(key)
+        .map(|(column, part)| (column.to_string(), key_value(&columns, table, column, part)))
+        .collect();
+    let condition = key
+        .iter()
+        .map(|(c, _)| format!("\"{c}\" IS ?"))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    let exists: bool = tx.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE {condition})"),
+        params_from_iter(key.iter().map(|(_, v)| v)),
+        |r| r.get(0),
+    )?;
+    values.retain(|(name, _)| !key.iter().any(|(k, _)| k == name));
+    if values.is_empty() {
+        return Ok(());
+    }
+    if exists {
+        // Only what differs: a laptop receives its own changes back, and an adopted PIP
+        // version must not be written again (a trigger guards it).
+        let names = values
+            .iter()
+            .map(|(c, _)| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let current: Vec<SqlValue> = tx.query_row(
+            &format!("SELECT {names} FROM \"{table}\" WHERE {condition}"),
+            params_from_iter(key.iter().map(|(_, v)| v)),
+            |r| (0..values.len()).map(|i| r.get::<_, SqlValue>(i)).collect(),
+        )?;
+        let mut current = current.into_iter();
+        values.retain(|(_, v)| current.next().as_ref() != Some(v));
+        if values.is_empty() {
+            return Ok(());
+        }
+        let sets = values
+            .iter()
+            .map(|(c, _)| format!("\"{c}\" = ?"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        tx.execute(
+            &format!("UPDATE \"{table}\" SET {sets} WHERE {condition}"),
+            params_from_iter(values.iter().chain(&key).map(|(_, v)| v)),
+        )?;
+    } else {
+        let mut all = key;
+        all.extend(values);
+        fill_bookkeeping(tx, table, &mut all, who)?;
+        // The dossier travels with the op, not as a field of the record.
+        if let Some(client) = list.iter().find_map(|c| c.client_id.as_deref()) {
+            if columns.iter().any(|(c, _)| c == "client_id")
+                && !all.iter().any(|(c, _)| c == "client_id")
+            {
+                all.push(("client_id".into(), SqlValue::Text(client.to_owned())));
+            }
+        }
+        insert(tx, table, &all, false)?;
+    }
+    Ok(())
+}
+
+/// Who this laptop's user is, for bookkeeping columns of rows made elsewhere.
+fn login_name(tx: &rusqlite::Transaction<'_>) -> Result<String> {
+    Ok(settings::get::<SyncLogin>(tx, KEY)?.map_or_else(
+        || "gesynchroniseerd".to_owned(),
+        |l| format!("{} (via sync)", l.user),
+    ))
+}
+
+/// A new row made on another laptop: its required bookkeeping columns that do not travel
+/// (`created_at`, `updated_at`, `created_by`, …) are filled in on arrival.
+fn fill_bookkeeping(
+    tx: &rusqlite::Transaction<'_>,
+    table: &str,
+    values: &mut Vec<(String, SqlValue)>,
+    who: &str,
+) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT name FROM pragma_table_info(?1) WHERE \"notnull\" = 1 AND dflt_value IS NULL AND pk = 0",
+    )?;
+    let required: Vec<String> = stmt
+        .query_map([table], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let now = super::clients::timestamp(chrono::Utc::now());
+    for column in required {
+        if values.iter().any(|(c, _)| *c == column) {
+            continue;
+        }
+        if column.ends_with("_at") {
+            values.push((column, SqlValue::Text(now.clone())));
+        } else if column.ends_with("_by") {
+            values.push((column, SqlValue::Text(who.to_owned())));
+        }
+    }
+    Ok(())
+}
+
+fn local(e: StoreError) -> SyncError {
+    SyncError::Protocol(format!("lokale database: {e}"))
+}
+
+/// The columns of a table with their declared types.
+fn columns_of(tx: &rusqlite::Transaction<'_>, table: &str) -> Result<Vec<(String, String)>> {
+    let mut stmt = tx.prepare_cached("SELECT name, type FROM pragma_table_info(?1)")?;
+    let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn insert(
+    tx: &rusqlite::Transaction<'_>,
+    table: &str,
+    values: &[(String, SqlValue)],
+    ignore_existing: bool,
+) -> Result<()> {
+    if values.is_empty() {
+        return Ok(());
+    }
+    let names = values
+        .iter()
+        .map(|(c, _)| format!("\"{c}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let marks = vec!["?"; values.len()].join(", ");
+    let or = if ignore_existing { "OR IGNORE " } else { "" };
+    tx.execute(
+        &format!("INSERT {or}INTO \"{table}\" ({names}) VALUES ({marks})"),
+        params_from_iter(values.iter().map(|(_, v)| v)),
+    )?;
+    Ok(())
+}
+
+/// A JSON value as SQLite stores it (hex blobs back to bytes).
+fn sql_value(value: &Value) -> SqlValue {
+    if let Some(hex) = value.get("$hex").and_then(Value::as_str) {
+        let bytes: Option<Vec<u8>> = (0..hex.len())
+            .step_by(2)
+            .map(|i| {
+                hex.get(i..i + 2)
+                    .and_then(|b| u8::from_str_radix(b, 16).ok())
+            })
+            .collect();
+        return bytes.map_or(SqlValue::Null, SqlValue::Blob);
+    }
+    match value {
+        Value::Number(n) if n.is_f64() => n.as_f64().map_or(SqlValue::Null, SqlValue::Real),
+        other => super::clients::to_sql(other),
+    }
+}
+
+/// A key column's value from the row id: a number for an INTEGER column, '*' as NULL for a
+/// price of any provider.
+fn key_value(columns: &[(String, String)], table: &str, column: &str, part: &str) -> SqlValue {
+    if table == "course_prices" && column == "provider" && part == "*" {
+        return SqlValue::Null;
+    }
+    let integer = columns
+        .iter()
+        .any(|(c, t)| c == column && t.eq_ignore_ascii_case("INTEGER"));
+    match part.parse::<i64>() {
+        Ok(n) if integer => SqlValue::Integer(n),
+        _ => SqlValue::Text(part.to_owned()),
     }
 }

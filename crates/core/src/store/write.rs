@@ -19,6 +19,8 @@ pub(super) struct WriteTx<'a> {
     pub now: DateTime<Utc>,
     device_id: &'a str,
     clock: HlcState,
+    /// The server sequence this laptop has pulled up to: what its edits were made on.
+    base_seq: i64,
 }
 
 impl Store {
@@ -33,6 +35,7 @@ impl Store {
     pub(super) fn begin_write_as(&mut self, actor: String) -> Result<WriteTx<'_>> {
         let tx = self.conn.transaction()?;
         let clock = settings::hlc_state(&tx)?;
+        let base_seq = settings::get(&tx, settings::SYNC_CURSOR)?.unwrap_or(0);
         Ok(WriteTx {
             tx,
             actor,
@@ -40,6 +43,7 @@ impl Store {
             now: Utc::now().trunc_subsecs(3),
             device_id: &self.device_id,
             clock,
+            base_seq,
         })
     }
 }
@@ -56,9 +60,9 @@ impl WriteTx<'_> {
         let hlc = self.next_hlc();
         self.tx.prepare_cached(
             "INSERT INTO outbox (op_id, entity, row_id, field, value, hlc, base_seq, schema_version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?.execute(
-            params![Uuid::now_v7().to_string(), entity, row_id, field, value.to_string(), hlc, SCHEMA_VERSION],
+            params![Uuid::now_v7().to_string(), entity, row_id, field, value.to_string(), hlc, self.base_seq, SCHEMA_VERSION],
         )?;
         Ok(())
     }

@@ -7,7 +7,10 @@ use std::time::Duration;
 use reqwest::blocking::{Client, Response};
 use reqwest::Url;
 
-use super::wire::{ErrorBody, LoginRequest, LoginResponse, Session};
+use super::wire::{
+    ErrorBody, LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse, Session,
+    SCHEMA_HEADER,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
@@ -100,6 +103,30 @@ impl SyncClient {
             device_name: device_name.to_owned(),
         };
         self.read(self.http.post(self.url("v1/login")?).json(&request).send())
+    }
+
+    pub fn push(&self, token: &str, request: &PushRequest) -> Result<PushResponse, SyncError> {
+        self.read(
+            self.http
+                .post(self.url("v1/sync/push")?)
+                .bearer_auth(token)
+                .json(request)
+                .send(),
+        )
+    }
+
+    pub fn pull(&self, token: &str, cursor: i64, limit: u32) -> Result<PullResponse, SyncError> {
+        let mut url = self.url("v1/sync/pull")?;
+        url.query_pairs_mut()
+            .append_pair("cursor", &cursor.to_string())
+            .append_pair("limit", &limit.to_string());
+        self.read(
+            self.http
+                .get(url)
+                .bearer_auth(token)
+                .header(SCHEMA_HEADER, crate::store::SCHEMA_VERSION.to_string())
+                .send(),
+        )
     }
 
     /// Who the token belongs to (checks that it still works).

@@ -6,6 +6,7 @@ pub mod hlc;
 pub mod merge;
 pub mod outbox;
 pub mod push;
+pub mod rows;
 pub mod wire;
 
 pub use hlc::Hlc;
