@@ -33,12 +33,8 @@ fn laptop(server: &Server, user: &str, device: &str) -> TestEnv {
     env
 }
 
-fn sync(env: &TestEnv) -> serde_json::Value {
-    env.json(&["sync"])
-}
-
-#[test]
-fn two_laptops_share_a_caseload() {
+/// A server with team Noord of anna and bram.
+fn team_server() -> (tempfile::TempDir, Server) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("server.db");
     admin_ok(&db, &["team", "add", "Noord"], None);
@@ -50,6 +46,16 @@ fn two_laptops_share_a_caseload() {
         );
     }
     let server = Server::start(&db);
+    (dir, server)
+}
+
+fn sync(env: &TestEnv) -> serde_json::Value {
+    env.json(&["sync"])
+}
+
+#[test]
+fn two_laptops_share_a_caseload() {
+    let (_dir, server) = team_server();
     let a = laptop(&server, "anna", "laptop-a");
     let b = laptop(&server, "bram", "laptop-b");
 
@@ -95,7 +101,7 @@ fn two_laptops_share_a_caseload() {
     );
     assert_eq!(phone_a, phone_b, "both laptops end with the same value");
     let conflicts: serde_json::Value =
-        serde_json::from_str(&admin_ok(&db, &["conflict", "list", "--json"], None)).unwrap();
+        serde_json::from_str(&admin_ok(&server.db, &["conflict", "list", "--json"], None)).unwrap();
     let values = [
         conflicts[0]["kept_value"].as_str().unwrap(),
         conflicts[0]["lost_value"].as_str().unwrap(),
@@ -110,17 +116,7 @@ fn two_laptops_share_a_caseload() {
 /// laptop: both then count the same in every report and see the same Werkvoorraad.
 #[test]
 fn a_generated_caseload_arrives_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.db");
-    admin_ok(&db, &["team", "add", "Noord"], None);
-    for user in ["anna", "bram"] {
-        admin_ok(
-            &db,
-            &["user", "add", user, "--team", "Noord"],
-            Some(PASSWORD),
-        );
-    }
-    let server = Server::start(&db);
+    let (_dir, server) = team_server();
     let a = laptop(&server, "anna", "laptop-a");
     let b = laptop(&server, "bram", "laptop-b");
     a.ok(&["generate", "--clients", "40", "--seed", "5"]);

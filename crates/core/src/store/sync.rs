@@ -52,9 +52,7 @@ impl Store {
             device_id: response.device_id,
             token: response.token,
         };
-        settings::put(&self.conn, KEY, &login).map_err(|e| {
-            SyncError::Protocol(format!("de aanmelding kon niet worden bewaard: {e}"))
-        })?;
+        settings::put(&self.conn, KEY, &login).map_err(local)?;
         Ok(login)
     }
 
@@ -104,6 +102,13 @@ impl Store {
                 ops,
             };
             let response = client.push(&login.token, &request)?;
+            if response.results.len() != request.ops.len() {
+                return Err(SyncError::Protocol(format!(
+                    "{} antwoorden op {} wijzigingen",
+                    response.results.len(),
+                    request.ops.len()
+                )));
+            }
             report.pushed += request.ops.len();
             for (op, result) in request.ops.iter().zip(&response.results) {
                 match result.status {
@@ -241,13 +246,16 @@ impl Store {
     /// Applies pulled changes and the new cursor in one transaction, row by row (a row that
     /// cannot be stored is skipped and named), and moves the clock past what was seen.
     fn apply_pulled(&mut self, changes: &[Change], cursor: i64) -> Result<Vec<String>> {
+        // Each row's changes together, rows in the order they first appear.
         let mut rows: Vec<((&str, &str), Vec<&Change>)> = Vec::new();
+        let mut index: std::collections::HashMap<(&str, &str), usize> = Default::default();
         for change in changes {
             let key = (change.entity.as_str(), change.row_id.as_str());
-            match rows.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, list)) => list.push(change),
-                None => rows.push((key, vec![change])),
-            }
+            let i = *index.entry(key).or_insert_with(|| {
+                rows.push((key, Vec::new()));
+                rows.len() - 1
+            });
+            rows[i].1.push(change);
         }
         // Foreign keys are checked row by row: changes come in the order they were made (a
         // client before its records), and a record whose dossier did not arrive is skipped and
@@ -433,7 +441,7 @@ fn fill_bookkeeping(
 }
 
 fn local(e: StoreError) -> SyncError {
-    SyncError::Protocol(format!("lokale database: {e}"))
+    SyncError::Local(e.to_string())
 }
 
 /// The columns of a table with their declared types.

@@ -23,6 +23,8 @@ pub enum SyncError {
     Refused { status: u16, body: ErrorBody },
     #[error("onverwacht antwoord van de server: {0}")]
     Protocol(String),
+    #[error("lokale database: {0}")]
+    Local(String),
 }
 
 /// The server's address: https, or http to this computer (or anywhere when `allow_http`).
