@@ -8,7 +8,7 @@ use traject_core::sync::wire::ServerRole;
 use uuid::Uuid;
 
 use crate::auth::hash_password;
-use crate::db::Db;
+use crate::db::{role_code, Db};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Role {
@@ -93,14 +93,6 @@ pub enum DeviceCommand {
     Revoke { id: Uuid },
 }
 
-fn role_name(role: ServerRole) -> &'static str {
-    match role {
-        ServerRole::Consultant => "consultant",
-        ServerRole::Teamleider => "teamleider",
-        ServerRole::Beheerder => "beheerder",
-    }
-}
-
 fn read_password() -> Result<String> {
     if let Ok(password) = std::env::var("TRAJECT_PASSWORD") {
         return Ok(password);
@@ -129,7 +121,7 @@ pub fn user(db: &Db, command: UserCommand) -> Result<()> {
                     println!(
                         "{:<24} {:<11} {:<20} {}",
                         u.name,
-                        role_name(u.role),
+                        role_code(u.role),
                         u.team.as_deref().unwrap_or("(geen team)"),
                         if u.disabled {
                             "uitgeschakeld"
@@ -158,7 +150,7 @@ pub fn user(db: &Db, command: UserCommand) -> Result<()> {
         }
         UserCommand::SetRole { name, role } => {
             db.set_role(&name, role.into())?;
-            println!("gebruiker {name}: rol {}", role_name(role.into()));
+            println!("gebruiker {name}: rol {}", role_code(role.into()));
         }
     }
     Ok(())

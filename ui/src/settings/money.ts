@@ -2,6 +2,7 @@
 import type { SpukKind, SpukRate } from '../api';
 import { formErrors, type FormErrors } from '../hours/errors';
 import { SPUK_KIND_LABELS } from '../lib/labels';
+import { EUROS_HINT, parseEuros } from '../lib/money';
 
 export const SPUK_KINDS = Object.keys(SPUK_KIND_LABELS) as SpukKind[];
 
@@ -30,6 +31,24 @@ export function permilleText(permille: number): string {
 /** A whole year from a number input, or null. */
 export function wholeYear(value: number | null | undefined): number | null {
   return value != null && Number.isInteger(value) ? value : null;
+}
+
+/**
+ * The year and amount of a money form as the backend takes them, or the message of each field
+ * that cannot be read (`yearField`: the form's name of the year, e.g. `from_year`).
+ */
+export function readYearAndAmount(
+  year: number | null | undefined,
+  amount: string,
+  yearField: string,
+): { year: number; cents: number } | FormErrors {
+  const invalid: Record<string, string> = {};
+  const y = wholeYear(year);
+  if (y === null) invalid[yearField] = 'Vul een jaartal in, bijv. 2025';
+  const cents = parseEuros(amount);
+  if (amount.trim() === '') invalid.cents = 'Bedrag is verplicht';
+  else if (cents === null) invalid.cents = EUROS_HINT;
+  return y === null || cents === null ? { fields: invalid, failure: null } : { year: y, cents };
 }
 
 /**

@@ -68,7 +68,8 @@ pub(crate) fn now() -> String {
     Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
-fn role_code(role: ServerRole) -> &'static str {
+/// A role as the database and the admin commands write it.
+pub(crate) fn role_code(role: ServerRole) -> &'static str {
     match role {
         ServerRole::Consultant => "consultant",
         ServerRole::Teamleider => "teamleider",
