@@ -14,12 +14,15 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 E2E_APP := $(TARGET_DIR)/e2e/traject-app
 SCREENSHOTS := docs/screenshots
 
-# Debian packages for building the Tauri app (WebKitGTK) and for the end-to-end test.
+# Debian packages for building the Tauri app (WebKitGTK), for the end-to-end test, and
+# PostgreSQL for the sync server's tests (tests/pg/cluster.sh starts a throwaway cluster; no
+# system PostgreSQL service needs to run).
 DEB_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libsoup-3.0-dev \
-	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core x11-utils imagemagick locales poppler-utils libreoffice-calc-nogui
+	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core x11-utils imagemagick locales poppler-utils libreoffice-calc-nogui \
+	postgresql
 
-.PHONY: help run dev test bench fuzz bundle bundle-test test-rust test-ui test-e2e lint bindings licences screenshots deps deps-system deps-ui deps-driver ui e2e-app
+.PHONY: help run dev test bench fuzz bundle bundle-test test-rust test-postgres test-ui test-e2e lint bindings licences screenshots deps deps-system deps-ui deps-driver ui e2e-app
 
 help:
 	@echo "make run          start Traject"
@@ -72,7 +75,7 @@ dev: deps
 
 # --- test ---------------------------------------------------------------------------------
 
-test: deps lint test-ui test-rust test-e2e bundle-test
+test: deps lint test-ui test-rust test-postgres test-e2e bundle-test
 
 lint: deps-ui
 	cargo fmt --all -- --check
@@ -87,6 +90,17 @@ test-rust:
 	cargo build -p traject-cli -p traject-server
 	TRAJECT_BIN=$(TARGET_DIR)/debug/traject cargo nextest run --workspace --no-fail-fast
 
+# The tests that start a real traject-server, again on PostgreSQL: a throwaway cluster on
+# 127.0.0.1:$(PG_TEST_PORT), one fresh database per server, always stopped at the end.
+PG_TEST_PORT ?= 55432
+SERVER_TESTS := --test server_auth --test server_sync --test server_concurrency --test sync_cli --test sync_login \
+	--test sync_conflicts --test sync_crash --test sync_property
+
+test-postgres: deps-system
+	cargo build -p traject-cli -p traject-server
+	TRAJECT_PG_PORT=$(PG_TEST_PORT) TRAJECT_BIN=$(TARGET_DIR)/debug/traject tests/pg/cluster.sh run \
+	  cargo nextest run -p traject-tests $(SERVER_TESTS) --no-fail-fast
+
 # The end-to-end tests drive the release binary that goes into the installer (built with its
 # UI embedded by `make bundle`), copied aside so no later build can replace it mid-run.
 e2e-app: bundle
@@ -96,7 +110,7 @@ e2e-app: bundle
 
 test-e2e: deps-system deps-driver e2e-app
 	LANG=nl_NL.UTF-8 TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject xvfb-run -a -s "-screen 0 1366x768x24" \
-	  cargo nextest run -p traject-tests --test e2e --test e2e_hours --test e2e_pip --test e2e_trajectory --test e2e_signals --test e2e_about --test e2e_reports --run-ignored only --test-threads 1
+	  cargo nextest run -p traject-tests --test e2e --test e2e_hours --test e2e_pip --test e2e_trajectory --test e2e_signals --test e2e_about --test e2e_reports --test e2e_sync --run-ignored only --test-threads 1
 
 # The deb only: the AppImage bundler downloads its tools at build time, which these machines
 # cannot; AppImage, MSI and DMG are built by .github/workflows/release.yml.
@@ -107,8 +121,10 @@ bundle: deps
 bundle-test: deps-system bundle
 	BUNDLE_TEST_OUT=$(TARGET_DIR)/bundle-test tests/bundle/deb.sh $$(ls -t $(TARGET_DIR)/release/bundle/deb/*.deb | head -n 1)
 
+# The server's sync benches start the traject-server that cargo builds with them
+# (TRAJECT_BENCH_CLIENTS=500 for a quick run).
 bench:
-	cargo bench -p traject-core
+	cargo bench -p traject-core -p traject-server
 
 # Fuzzes the questionnaire expression parser for FUZZ_SECONDS (cargo-fuzz needs nightly flags:
 # RUSTC_BOOTSTRAP lets the stable toolchain accept them; no sanitizer runtime is needed).
@@ -126,4 +142,4 @@ licences:
 screenshots: deps-system deps-driver e2e-app
 	LANG=nl_NL.UTF-8 TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject TRAJECT_SCREENSHOTS=$(CURDIR)/$(SCREENSHOTS) \
 	  xvfb-run -a -s "-screen 0 1366x768x24" \
-	  cargo nextest run -p traject-tests --test e2e --test e2e_hours --test e2e_pip --test e2e_trajectory --test e2e_signals --test e2e_about --test e2e_reports --run-ignored only --test-threads 1
+	  cargo nextest run -p traject-tests --test e2e --test e2e_hours --test e2e_pip --test e2e_trajectory --test e2e_signals --test e2e_about --test e2e_reports --test e2e_sync --run-ignored only --test-threads 1

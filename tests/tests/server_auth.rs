@@ -7,7 +7,7 @@ mod server;
 use reqwest::blocking::Client;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use server::{admin, admin_ok, Server};
+use server::{admin, admin_ok, Server, TestDb};
 
 const PASSWORD: &str = "Tulpen-en-hyacinten-2026";
 
@@ -31,8 +31,7 @@ fn me(http: &Client, url: &str, token: Option<&str>) -> (StatusCode, Value) {
 
 #[test]
 fn accounts_devices_and_tokens() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.db");
+    let db = TestDb::new();
     admin_ok(&db, &["team", "add", "Bollenstreek Noord"], None);
     let weak = admin(
         &db,
@@ -92,7 +91,7 @@ fn accounts_devices_and_tokens() {
     assert_eq!(devices[0]["name"], "Laptop Lisse 3");
     assert!(devices[0]["last_seen"].is_string(), "{devices}");
     // The token itself is nowhere in the server's database.
-    let stored = std::fs::read(&db).unwrap();
+    let stored = db.contents();
     assert!(!stored.windows(token.len()).any(|w| w == token.as_bytes()));
 
     // A lost laptop: revoked, it is told to wipe.

@@ -7,7 +7,7 @@ mod server;
 use reqwest::blocking::Client;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use server::{admin_ok, Server};
+use server::{admin_ok, Server, TestDb};
 
 const PASSWORD: &str = "Tulpen-en-hyacinten-2026";
 const CLIENT: &str = "0193a1b2-0000-7000-8000-00000000c001";
@@ -106,8 +106,7 @@ fn applied(n: usize) -> Vec<(String, Option<String>)> {
 
 #[test]
 fn push_pull_conflicts_and_scopes() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.db");
+    let db = TestDb::new();
     admin_ok(&db, &["team", "add", "Noord"], None);
     admin_ok(&db, &["team", "add", "Zuid"], None);
     for (user, team) in [

@@ -5,7 +5,7 @@
 mod server;
 mod util;
 
-use server::{admin_ok, Server};
+use server::{admin_ok, Server, TestDb};
 use util::{arg, TestEnv};
 
 const PASSWORD: &str = "Tulpen-en-hyacinten-2026";
@@ -34,9 +34,8 @@ fn laptop(server: &Server, user: &str, device: &str) -> TestEnv {
 }
 
 /// A server with team Noord of anna and bram.
-fn team_server() -> (tempfile::TempDir, Server) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.db");
+fn team_server() -> (TestDb, Server) {
+    let db = TestDb::new();
     admin_ok(&db, &["team", "add", "Noord"], None);
     for user in ["anna", "bram"] {
         admin_ok(
@@ -46,7 +45,7 @@ fn team_server() -> (tempfile::TempDir, Server) {
         );
     }
     let server = Server::start(&db);
-    (dir, server)
+    (db, server)
 }
 
 fn sync(env: &TestEnv) -> serde_json::Value {

@@ -5,15 +5,14 @@
 mod server;
 mod util;
 
-use server::{admin_ok, Server};
+use server::{admin_ok, Server, TestDb};
 use util::TestEnv;
 
 const PASSWORD: &str = "Tulpen-en-hyacinten-2026";
 
 #[test]
 fn log_in_and_out() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.db");
+    let db = TestDb::new();
     admin_ok(&db, &["team", "add", "Noord"], None);
     admin_ok(
         &db,

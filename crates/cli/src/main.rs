@@ -150,6 +150,9 @@ enum Command {
     Logout,
     /// Send this laptop's changes to the sync server and fetch the team's.
     Sync,
+    /// The team's conflicts: list them, or choose which value stands.
+    #[command(subcommand)]
+    Conflict(sync::ConflictCommand),
     /// Fill the database with a synthetic caseload (invented people, valid fake BSNs).
     Generate {
         #[arg(long, default_value_t = 60)]
@@ -375,7 +378,8 @@ fn run(cli: Cli) -> Result<()> {
             allow_http,
         } => sync::login(&mut store, &server, &user, device, allow_http)?,
         Command::Logout => sync::logout(&mut store)?,
-        Command::Sync => sync::sync(&mut store, json)?,
+        Command::Sync => sync::sync(store, json)?,
+        Command::Conflict(command) => sync::conflict(&mut store, command, json)?,
         Command::Provider(ProviderCommand::Add { name }) => {
             if store.add_provider(&name)? {
                 println!("{} toegevoegd", name.trim());

@@ -1,8 +1,10 @@
-//! `traject login`, `traject logout` and `traject sync`: this laptop and the team's sync server.
+//! `traject login`, `logout`, `sync` and `conflict`: this laptop and the team's sync server.
 
 use std::io::BufRead;
 
 use anyhow::{Context, Result};
+use clap::Subcommand;
+use traject_core::store::ConflictChoice;
 use traject_core::Store;
 
 fn read_password() -> Result<String> {
@@ -25,15 +27,7 @@ pub fn login(
     device: Option<String>,
     allow_http: bool,
 ) -> Result<()> {
-    let device = device.unwrap_or_else(|| {
-        let host = std::fs::read_to_string("/etc/hostname")
-            .ok()
-            .or_else(|| std::env::var("COMPUTERNAME").ok())
-            .map(|h| h.trim().to_owned())
-            .filter(|h| !h.is_empty())
-            .unwrap_or_else(|| "deze computer".into());
-        format!("Traject op {host}")
-    });
+    let device = device.unwrap_or_else(traject_core::sync::status::default_device_name);
     // The address is checked before a password is asked for.
     traject_core::sync::client::server_url(server, allow_http)?;
     let password = read_password()?;
@@ -60,8 +54,17 @@ pub fn logout(store: &mut Store) -> Result<()> {
     Ok(())
 }
 
-pub fn sync(store: &mut Store, as_json: bool) -> Result<()> {
-    let report = store.sync()?;
+/// Syncs; a device revoked on the server erases its database and says so.
+pub fn sync(mut store: Store, as_json: bool) -> Result<()> {
+    let report = match store.sync() {
+        Ok(report) => report,
+        Err(e) if e.wipe() => {
+            let path = store.path().display().to_string();
+            store.wipe()?;
+            anyhow::bail!("{e}: {path} is gewist");
+        }
+        Err(e) => return Err(e.into()),
+    };
     if as_json {
         crate::output::json(&report)?;
         return Ok(());
@@ -79,5 +82,58 @@ pub fn sync(store: &mut Store, as_json: bool) -> Result<()> {
     for rejected in &report.rejected {
         println!("geweigerd: {rejected}");
     }
+    Ok(())
+}
+
+#[derive(Subcommand)]
+pub enum ConflictCommand {
+    /// The open conflicts as last fetched (sync first for the newest).
+    List,
+    /// Choose which value of conflict ID stands; sent with the next sync.
+    Resolve {
+        id: i64,
+        /// `kept` (the value that stands now) or `lost` (the other).
+        #[arg(value_parser = parse_choice)]
+        choice: ConflictChoice,
+    },
+}
+
+fn parse_choice(text: &str) -> std::result::Result<ConflictChoice, String> {
+    match text {
+        "kept" | "houden" => Ok(ConflictChoice::Kept),
+        "lost" | "kiezen" => Ok(ConflictChoice::Lost),
+        other => Err(format!("{other}: kies kept (houden) of lost (kiezen)")),
+    }
+}
+
+pub fn conflict(store: &mut Store, command: ConflictCommand, as_json: bool) -> Result<()> {
+    let open = match command {
+        ConflictCommand::List => store.conflicts()?,
+        ConflictCommand::Resolve { id, choice } => {
+            let open = store.resolve_conflict(id, choice)?;
+            if !as_json {
+                println!(
+                    "conflict {id} opgelost; de keuze gaat mee met de volgende synchronisatie"
+                );
+            }
+            open
+        }
+    };
+    if as_json {
+        return crate::output::json(&open);
+    }
+    for c in &open {
+        println!(
+            "#{} {} — {}: staat {} ({}), verloren {} ({})",
+            c.id,
+            c.client_name.as_deref().unwrap_or("teamgegevens"),
+            c.label,
+            c.kept.value,
+            c.kept.by,
+            c.lost.value,
+            c.lost.by
+        );
+    }
+    println!("{} open conflict(en)", open.len());
     Ok(())
 }

@@ -130,6 +130,8 @@ pub enum ErrorCode {
     NotInitialised,
     TooNew,
     Conflict,
+    /// The sync server could not be reached or refused (its Dutch message says why).
+    Sync,
     Internal,
 }
 
@@ -152,6 +154,16 @@ impl From<crate::import::ImportError> for ApiError {
                 message: other.to_string(),
                 fields: Vec::new(),
             },
+        }
+    }
+}
+
+impl From<crate::sync::client::SyncError> for ApiError {
+    fn from(error: crate::sync::client::SyncError) -> Self {
+        Self {
+            code: ErrorCode::Sync,
+            message: error.to_string(),
+            fields: Vec::new(),
         }
     }
 }

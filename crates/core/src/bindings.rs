@@ -35,6 +35,12 @@ use crate::store::{
     BegeleidingView, CaseView, ClosingView, OntzorgenView, Stored, TrajectoryView, WorkView,
 };
 
+use crate::store::{ConflictChoice, ConflictSide, ConflictView, SyncReport};
+use crate::sync::status::{
+    SyncAccount, SyncLoginInput, SyncPhase, SyncProgress, SyncState, SyncStatus,
+};
+use crate::sync::wire::ServerRole;
+
 fn export_all(dir: &Path) {
     let cfg = Config::new().with_out_dir(dir);
     macro_rules! export {
@@ -67,6 +73,17 @@ fn export_all(dir: &Path) {
         ImportReport,
         RowError,
         AppState,
+        SyncStatus,
+        SyncAccount,
+        SyncLoginInput,
+        SyncState,
+        SyncProgress,
+        SyncPhase,
+        SyncReport,
+        ServerRole,
+        ConflictView,
+        ConflictSide,
+        ConflictChoice,
         ApiError,
         ErrorCode,
         Questionnaire,

@@ -210,17 +210,19 @@ pub fn conflict(db: &Db, command: ConflictCommand) -> Result<()> {
     if json {
         println!("{}", serde_json::to_string_pretty(&conflicts)?);
     } else {
-        for c in &conflicts {
+        for row in &conflicts {
+            let c = &row.conflict;
             println!(
-                "{} {}.{} ({}): staat {} ({}), verloren {} ({})",
-                c.team,
+                "#{} {} {}.{} ({}): staat {} ({}), verloren {} ({})",
+                c.id,
+                row.team,
                 c.entity,
                 c.field,
                 c.row_id,
                 c.kept_value,
-                c.kept_hlc,
+                c.kept_by,
                 c.lost_value,
-                c.lost_hlc
+                c.lost_by
             );
         }
         println!("{} open conflict(en)", conflicts.len());

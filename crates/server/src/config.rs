@@ -24,16 +24,20 @@ impl FileConfig {
     }
 }
 
-/// The database: a file path (SQLite).
+/// The database: a file path (SQLite) or a `postgres://` URL (PostgreSQL).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DbLocation {
     Sqlite(PathBuf),
+    Postgres(String),
 }
 
 impl DbLocation {
     pub fn parse(text: &str) -> Result<Self> {
         if text.starts_with("postgres://") || text.starts_with("postgresql://") {
-            anyhow::bail!("PostgreSQL wordt nog niet ondersteund; geef een bestandspad (SQLite)");
+            // The URL itself stays out of the message: it may hold a password.
+            text.parse::<postgres::Config>()
+                .context("--db: geen geldige PostgreSQL-URL")?;
+            return Ok(Self::Postgres(text.to_owned()));
         }
         Ok(Self::Sqlite(PathBuf::from(text)))
     }
@@ -62,4 +66,25 @@ pub fn resolve(
 pub fn listen_addr(text: &str) -> Result<SocketAddr> {
     text.parse()
         .with_context(|| format!("--listen {text}: verwacht adres:poort, bijv. 127.0.0.1:8443"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_postgres_url_is_postgres_and_anything_else_a_file() {
+        assert_eq!(
+            DbLocation::parse("postgres://traject@127.0.0.1:5432/traject").unwrap(),
+            DbLocation::Postgres("postgres://traject@127.0.0.1:5432/traject".into())
+        );
+        assert_eq!(
+            DbLocation::parse("server.db").unwrap(),
+            DbLocation::Sqlite(PathBuf::from("server.db"))
+        );
+        let err = DbLocation::parse("postgres://traject:geheim@host:poort/db").unwrap_err();
+        let message = format!("{err:#}");
+        assert!(message.contains("geen geldige PostgreSQL-URL"), "{message}");
+        assert!(!message.contains("geheim"), "no password in {message}");
+    }
 }

@@ -26,10 +26,36 @@ pub enum ServerError {
     Conflict(String),
     #[error("databasefout: {0}")]
     Db(#[from] rusqlite::Error),
+    #[error("databasefout: {0}")]
+    Postgres(String),
+    #[error("PostgreSQL op {target} is niet bereikbaar: {reason}")]
+    Unreachable { target: String, reason: String },
+    #[error("PostgreSQL is niet bereikbaar: {0}")]
+    Pool(#[from] r2d2_postgres::r2d2::Error),
     #[error("de database kon niet worden bijgewerkt: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    Migration(String),
     #[error("interne fout: {0}")]
     Internal(String),
+}
+
+/// The postgres crate names only the kind of an error; its cause (the server's own message,
+/// the refused connection) is in the source chain. Kept as one text, with every cause.
+impl From<postgres::Error> for ServerError {
+    fn from(e: postgres::Error) -> Self {
+        Self::Postgres(with_causes(&e))
+    }
+}
+
+/// An error's message followed by those of its causes.
+pub fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
 }
 
 impl ServerError {
@@ -43,9 +69,12 @@ impl ServerError {
             Self::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             Self::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
-            Self::Db(_) | Self::Migration(_) | Self::Internal(_) => {
-                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
-            }
+            Self::Db(_)
+            | Self::Postgres(_)
+            | Self::Unreachable { .. }
+            | Self::Pool(_)
+            | Self::Migration(_)
+            | Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
 }

@@ -1,9 +1,9 @@
-//! The HTTP API: `/health`, `POST /v1/login` and `GET /v1/me`. Handlers are a few lines: read
+//! The HTTP API: `/health`, login, push and pull, and the team's conflicts. Handlers are a few lines: read
 //! the request, call the database or core, map the error.
 
 use std::sync::{Arc, LazyLock};
 
-use axum::extract::{FromRequestParts, Query, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use axum::routing::{get, post};
@@ -11,7 +11,8 @@ use axum::{Json, Router};
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 use traject_core::sync::wire::{
-    LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse, Session, SCHEMA_HEADER,
+    ConflictList, LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse,
+    ResolveRequest, Session, SCHEMA_HEADER,
 };
 
 use crate::auth::{hash_password, new_token, token_hash, verify_password};
@@ -27,6 +28,8 @@ pub fn router(db: AppState) -> Router {
         .route("/v1/me", get(me))
         .route("/v1/sync/push", post(push))
         .route("/v1/sync/pull", get(pull))
+        .route("/v1/conflicts", get(conflicts))
+        .route("/v1/conflicts/{id}/resolve", post(resolve_conflict))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -49,7 +52,7 @@ async fn login(
             "geef het apparaat een naam (device_name)".into(),
         ));
     }
-    tokio::task::spawn_blocking(move || {
+    blocking(move || {
         let credentials = db.credentials(&request.user)?;
         // Verify against a fixed hash for unknown users, so both take as long.
         let hash = credentials
@@ -79,7 +82,6 @@ async fn login(
         }))
     })
     .await
-    .map_err(|e| ServerError::Internal(e.to_string()))?
 }
 
 /// An Argon2id hash of a random password nobody knows.
@@ -101,12 +103,11 @@ async fn push(
     Json(request): Json<PushRequest>,
 ) -> Result<Json<PushResponse>, ServerError> {
     let now_ms = chrono::Utc::now().timestamp_millis();
-    tokio::task::spawn_blocking(move || {
+    blocking(move || {
         let results = db.push(&session, &request.ops, now_ms)?;
         Ok(Json(PushResponse { results }))
     })
     .await
-    .map_err(|e| ServerError::Internal(e.to_string()))?
 }
 
 #[derive(serde::Deserialize)]
@@ -136,7 +137,43 @@ async fn pull(
         });
     }
     let limit = query.limit.unwrap_or(1000).clamp(1, 10_000);
-    tokio::task::spawn_blocking(move || Ok(Json(db.pull(&session, query.cursor, limit)?)))
+    blocking(move || Ok(Json(db.pull(&session, query.cursor, limit)?))).await
+}
+
+/// The team's open conflicts, oldest first.
+async fn conflicts(
+    State(db): State<AppState>,
+    Authed(session): Authed,
+) -> Result<Json<ConflictList>, ServerError> {
+    blocking(move || {
+        Ok(Json(ConflictList {
+            conflicts: db.team_conflicts(&session)?,
+        }))
+    })
+    .await
+}
+
+/// Records the choice made on a laptop; the chosen value itself arrived as an edit.
+async fn resolve_conflict(
+    State(db): State<AppState>,
+    Authed(session): Authed,
+    Path(id): Path<i64>,
+    Json(request): Json<ResolveRequest>,
+) -> Result<Json<ConflictList>, ServerError> {
+    blocking(move || {
+        db.resolve_conflict(&session, id, request.choice)?;
+        Ok(Json(ConflictList {
+            conflicts: db.team_conflicts(&session)?,
+        }))
+    })
+    .await
+}
+
+/// Runs database work off the async threads.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ServerError> + Send + 'static,
+) -> Result<T, ServerError> {
+    tokio::task::spawn_blocking(work)
         .await
         .map_err(|e| ServerError::Internal(e.to_string()))?
 }
@@ -155,7 +192,8 @@ impl FromRequestParts<AppState> for Authed {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(ServerError::Unauthorized)?;
-        match db.token_state(&token_hash(token.trim()))? {
+        let (db, hash) = (Arc::clone(db), token_hash(token.trim()));
+        match blocking(move || db.token_state(&hash)).await? {
             TokenState::Active(session) => Ok(Self(session)),
             TokenState::Revoked => Err(ServerError::Revoked),
             TokenState::Disabled => Err(ServerError::Disabled),

@@ -24,7 +24,8 @@ use crate::config::{resolve, DbLocation, FileConfig, DEFAULT_LISTEN};
     about = "De synchronisatieserver van Traject"
 )]
 struct Cli {
-    /// The database: a file path (SQLite).
+    /// The database: a file path (SQLite) or a URL such as
+    /// postgres://traject@db.example:5432/traject (PostgreSQL).
     #[arg(long, global = true, env = "TRAJECT_SERVER_DB")]
     db: Option<String>,
     /// A TOML file with `db` and `listen` (flags and environment win).
@@ -73,8 +74,7 @@ fn run() -> anyhow::Result<()> {
         None => FileConfig::default(),
     };
     let db = DbLocation::parse(&resolve(cli.db, &file, |f| f.db.clone(), None, "db")?)?;
-    let DbLocation::Sqlite(path) = &db;
-    let db = db::Db::open(path)?;
+    let db = db::Db::open(&db)?;
     match cli.command {
         Command::Serve { listen } => {
             let listen = resolve(

@@ -14,6 +14,11 @@ pub fn run(db: Db, listen: SocketAddr) -> Result<()> {
         .with_writer(std::io::stderr)
         .with_target(false)
         .init();
+    // The last handle on the database is dropped here, after the runtime is done: a
+    // PostgreSQL connection closes by blocking on its own runtime, which may not happen on the
+    // server's async threads.
+    let db = Arc::new(db);
+    let state = Arc::clone(&db);
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen)
@@ -24,7 +29,7 @@ pub fn run(db: Db, listen: SocketAddr) -> Result<()> {
         println!("traject-server luistert op http://{addr}");
         std::io::stdout().flush()?;
         tracing::info!(%addr, "listening");
-        axum::serve(listener, crate::http::router(Arc::new(db)))
+        axum::serve(listener, crate::http::router(state))
             .with_graceful_shutdown(shutdown())
             .await?;
         tracing::info!("stopped");

@@ -4,6 +4,7 @@
 mod absences;
 mod audit;
 mod clients;
+mod conflicts;
 mod exams;
 mod hours;
 #[cfg(test)]
@@ -22,6 +23,7 @@ mod pips;
 mod portfolio;
 mod progress_reports;
 mod questionnaires;
+mod removal;
 mod reports;
 mod settings;
 mod signals;
@@ -40,6 +42,7 @@ use rusqlite::Connection;
 
 pub use audit::{AuditAction, AuditEntry, FieldChange};
 pub use clients::{CaseloadQuery, CaseloadSort, Dossier, ImportOutcome};
+pub use conflicts::{ConflictChoice, ConflictSide, ConflictView};
 pub use intakes::{
     Intake, IntakeSession, IntakeSessionInput, IntakeStatus, IntakeView, RepeatInstances,
     StoredAnswer,
@@ -140,6 +143,22 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Erases this database: the file with its write-ahead log and shared-memory file (a
+    /// device revoked on the sync server). Other connections to it must be closed first.
+    pub fn wipe(self) -> Result<()> {
+        let path = self.path.clone();
+        self.conn.close().map_err(|(_, e)| e)?;
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = path.clone().into_os_string();
+            file.push(suffix);
+            match std::fs::remove_file(&file) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+                _ => {}
+            }
+        }
+        Ok(())
     }
 
     pub fn device_id(&self) -> &str {

@@ -6,15 +6,18 @@ use rusqlite::{params, params_from_iter, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::removal::remove_dossier;
 use super::tables::{sync_class, SyncClass};
 use super::{settings, Result, Store, StoreError};
 use crate::sync::client::{server_url, SyncClient, SyncError};
 use crate::sync::hlc::{Hlc, HlcState};
 use crate::sync::outbox::LEDGER_ROW;
 use crate::sync::rows::{key_columns, scope, split_row_id, Scope};
-use crate::sync::wire::{Change, OpResult, OpStatus, PushRequest, ServerRole, WireOp};
+use crate::sync::status::{SyncAccount, SyncPhase, SyncProgress, SyncState, SyncStatus};
+use crate::sync::wire::{Change, OpResult, OpStatus, PushRequest, ServerRole, WireOp, CASE_MOVED};
 
 const KEY: &str = "sync_login";
+const LAST_SYNC: &str = "sync_last";
 
 /// The login of this laptop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,7 +27,17 @@ pub struct SyncLogin {
     pub role: ServerRole,
     pub team: Option<String>,
     pub device_id: uuid::Uuid,
+    /// This computer's name on the server.
+    #[serde(default)]
+    pub device: String,
     pub token: String,
+}
+
+/// The last successful sync: when, and what it did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct LastSync {
+    at: String,
+    report: SyncReport,
 }
 
 impl Store {
@@ -50,6 +63,7 @@ impl Store {
             role: response.session.role,
             team: response.session.team,
             device_id: response.device_id,
+            device: device_name.to_owned(),
             token: response.token,
         };
         settings::put(&self.conn, KEY, &login).map_err(local)?;
@@ -57,25 +71,64 @@ impl Store {
     }
 
     /// Forgets the login (the server keeps the device until the beheerder revokes it).
+    /// Forgets the login (and when it last synced); unsent changes stay in the outbox.
     pub fn log_out(&mut self) -> Result<bool> {
+        self.conn
+            .execute("DELETE FROM settings WHERE key = ?1", [LAST_SYNC])?;
         Ok(self
             .conn
             .execute("DELETE FROM settings WHERE key = ?1", [KEY])?
             > 0)
     }
+
+    /// The sync state as this database knows it: the login, what waits to be sent, the open
+    /// conflicts and the last successful sync. The app adds what is running now.
+    pub fn sync_overview(&self) -> Result<SyncStatus> {
+        let login = self.sync_login()?;
+        let last: Option<LastSync> = settings::get(&self.conn, LAST_SYNC)?;
+        Ok(SyncStatus {
+            state: if login.is_some() {
+                SyncState::Idle
+            } else {
+                SyncState::NotConfigured
+            },
+            account: login.map(|l| SyncAccount {
+                server: l.server,
+                user: l.user,
+                device: l.device,
+                role: l.role,
+                team: l.team,
+            }),
+            pending: u32::try_from(self.pending_ops()?).unwrap_or(u32::MAX),
+            open_conflicts: self.open_conflict_count()?,
+            last_success: last.as_ref().map(|l| l.at.clone()),
+            last_error: None,
+            next_attempt: None,
+            progress: None,
+            last_report: last.map(|l| l.report),
+        })
+    }
 }
 
 /// What one `sync` did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SyncReport {
-    pub pushed: usize,
+    pub pushed: u32,
     /// Ops the server refused, with its reason ("clients.phone: …").
     pub rejected: Vec<String>,
     /// Own edits that met another device's: both values are kept on the server for review.
-    pub conflicts: usize,
-    pub pulled: usize,
+    pub conflicts: u32,
+    pub pulled: u32,
     /// Pulled rows this laptop could not store, with the reason (the rest did arrive).
     pub not_applied: Vec<String>,
+    /// Dossiers moved to another team, removed from this laptop.
+    pub moved: u32,
+}
+
+/// What applying a pull did.
+struct Applied {
+    not_applied: Vec<String>,
+    moved: u32,
 }
 
 /// Ops sent per request.
@@ -85,13 +138,28 @@ const PULL_PAGE: u32 = 2_000;
 
 impl Store {
     /// Sends the outbox (oldest first, in batches; each op leaves it once the server answered
-    /// it), then fetches the team's changes and applies them in one transaction.
+    /// it) and the conflict choices made here, then fetches the team's changes and applies
+    /// them in one transaction, and last the team's open conflicts.
     pub fn sync(&mut self) -> std::result::Result<SyncReport, SyncError> {
+        self.sync_with(&mut |_| {})
+    }
+
+    /// [`Store::sync`], telling `progress` how far it is.
+    pub fn sync_with(
+        &mut self,
+        progress: &mut dyn FnMut(SyncProgress),
+    ) -> std::result::Result<SyncReport, SyncError> {
         let login = self.sync_login().map_err(local)?.ok_or_else(|| {
             SyncError::Address("deze computer is niet aangemeld: traject login".into())
         })?;
         let client = SyncClient::new(server_url(&login.server, true)?)?;
         let mut report = SyncReport::default();
+        let total = u32::try_from(self.pending_ops().map_err(local)?).unwrap_or(u32::MAX);
+        progress(SyncProgress {
+            phase: SyncPhase::Push,
+            done: 0,
+            total: Some(total),
+        });
         loop {
             let ops = self.outbox_batch(PUSH_BATCH).map_err(local)?;
             if ops.is_empty() {
@@ -109,7 +177,7 @@ impl Store {
                     request.ops.len()
                 )));
             }
-            report.pushed += request.ops.len();
+            report.pushed += request.ops.len() as u32;
             for (op, result) in request.ops.iter().zip(&response.results) {
                 match result.status {
                     OpStatus::Rejected => report.rejected.push(format!(
@@ -123,12 +191,30 @@ impl Store {
                 }
             }
             self.acknowledge(&response.results).map_err(local)?;
+            progress(SyncProgress {
+                phase: SyncPhase::Push,
+                done: report.pushed,
+                total: Some(total.max(report.pushed)),
+            });
+        }
+        let mut sent = Vec::new();
+        for (id, choice) in self.chosen_conflicts().map_err(local)? {
+            match client.resolve(&login.token, id, choice) {
+                // Gone: resolved elsewhere or by the beheerder; nothing left to tell.
+                Ok(_) | Err(SyncError::Refused { status: 404, .. }) => sent.push(id),
+                Err(e) => return Err(e),
+            }
         }
         let mut cursor: i64 = settings::get(&self.conn, settings::SYNC_CURSOR)
             .map_err(local)?
             .unwrap_or(0);
         let mut changes = Vec::new();
         loop {
+            progress(SyncProgress {
+                phase: SyncPhase::Pull,
+                done: u32::try_from(changes.len()).unwrap_or(u32::MAX),
+                total: None,
+            });
             let page = client.pull(&login.token, cursor, PULL_PAGE)?;
             changes.extend(page.changes);
             cursor = page.next_cursor;
@@ -136,8 +222,22 @@ impl Store {
                 break;
             }
         }
-        report.pulled = changes.len();
-        report.not_applied = self.apply_pulled(&changes, cursor).map_err(local)?;
+        report.pulled = u32::try_from(changes.len()).unwrap_or(u32::MAX);
+        progress(SyncProgress {
+            phase: SyncPhase::Apply,
+            done: 0,
+            total: Some(report.pulled),
+        });
+        let applied = self.apply_pulled(&changes, cursor).map_err(local)?;
+        report.not_applied = applied.not_applied;
+        report.moved = applied.moved;
+        let open = client.conflicts(&login.token)?;
+        self.keep_conflicts(&open.conflicts, &sent).map_err(local)?;
+        let last = LastSync {
+            at: super::clients::timestamp(chrono::Utc::now()),
+            report: report.clone(),
+        };
+        settings::put(&self.conn, LAST_SYNC, &last).map_err(local)?;
         Ok(report)
     }
 
@@ -161,7 +261,7 @@ impl Store {
             };
             ops.push(WireOp {
                 op_id: super::parse_id(&r.get::<_, String>(0)?)?,
-                client_id: self.client_of(&entity, &row_id)?,
+                client_id: client_of(&self.conn, &entity, &row_id)?,
                 entity,
                 row_id,
                 field,
@@ -171,33 +271,6 @@ impl Store {
             });
         }
         Ok(ops)
-    }
-
-    /// The dossier a row belongs to (`None` for the team's own tables).
-    fn client_of(&self, table: &str, row_id: &str) -> Result<Option<String>> {
-        let (sql, key) = match scope(table) {
-            Scope::Client => return Ok(Some(row_id.to_owned())),
-            Scope::Team => return Ok(None),
-            Scope::Column => (format!("SELECT client_id FROM \"{table}\" WHERE id = ?1"), row_id),
-            Scope::Intake if table == "intake_answers" => (
-                "SELECT client_id FROM intakes WHERE id = ?1".to_owned(),
-                row_id.split('/').next().unwrap_or(row_id),
-            ),
-            Scope::Intake => (
-                format!("SELECT i.client_id FROM \"{table}\" t JOIN intakes i ON i.id = t.intake_id WHERE t.id = ?1"),
-                row_id,
-            ),
-            Scope::Pip => (
-                format!("SELECT p.client_id FROM \"{table}\" t JOIN pip_versions p ON p.id = t.pip_id WHERE t.id = ?1"),
-                row_id,
-            ),
-        };
-        // A row without a dossier (an audit entry of a setting) is the team's.
-        Ok(self
-            .conn
-            .query_row(&sql, [key], |r| r.get::<_, Option<String>>(0))
-            .optional()?
-            .flatten())
     }
 
     /// A ledger row as a JSON object (blobs as hex in `{"$hex": …}`).
@@ -245,11 +318,14 @@ impl Store {
 
     /// Applies pulled changes and the new cursor in one transaction, row by row (a row that
     /// cannot be stored is skipped and named), and moves the clock past what was seen.
-    fn apply_pulled(&mut self, changes: &[Change], cursor: i64) -> Result<Vec<String>> {
+    /// Dossiers the server moved to another team leave this laptop (unless they came back
+    /// later in the same pull).
+    fn apply_pulled(&mut self, changes: &[Change], cursor: i64) -> Result<Applied> {
+        let moves: Vec<&Change> = changes.iter().filter(|c| c.entity == CASE_MOVED).collect();
         // Each row's changes together, rows in the order they first appear.
         let mut rows: Vec<((&str, &str), Vec<&Change>)> = Vec::new();
         let mut index: std::collections::HashMap<(&str, &str), usize> = Default::default();
-        for change in changes {
+        for change in changes.iter().filter(|c| c.entity != CASE_MOVED) {
             let key = (change.entity.as_str(), change.row_id.as_str());
             let i = *index.entry(key).or_insert_with(|| {
                 rows.push((key, Vec::new()));
@@ -291,9 +367,20 @@ impl Store {
                 )?;
             }
         }
+        let mut moved = 0;
+        for change in &moves {
+            let back = changes
+                .iter()
+                .any(|c| c.seq > change.seq && c.client_id.as_deref() == Some(&change.row_id));
+            if !back {
+                let team = change.value.as_str().unwrap_or("een ander team");
+                remove_dossier(&tx, &change.row_id, &format!("overgedragen aan {team}"))?;
+                moved += 1;
+            }
+        }
         settings::put(&tx, settings::SYNC_CURSOR, &cursor)?;
         tx.commit()?;
-        Ok(not_applied)
+        Ok(Applied { not_applied, moved })
     }
 }
 
@@ -357,7 +444,8 @@ fn apply_row(
         |r| r.get(0),
     )?;
     values.retain(|(name, _)| !key.iter().any(|(k, _)| k == name));
-    if values.is_empty() {
+    // A row whose key is all it syncs (a language school's name) is new or already here.
+    if values.is_empty() && exists {
         return Ok(());
     }
     if exists {
@@ -445,7 +533,10 @@ fn local(e: StoreError) -> SyncError {
 }
 
 /// The columns of a table with their declared types.
-fn columns_of(tx: &rusqlite::Transaction<'_>, table: &str) -> Result<Vec<(String, String)>> {
+pub(super) fn columns_of(
+    tx: &rusqlite::Transaction<'_>,
+    table: &str,
+) -> Result<Vec<(String, String)>> {
     let mut stmt = tx.prepare_cached("SELECT name, type FROM pragma_table_info(?1)")?;
     let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -475,7 +566,7 @@ fn insert(
 }
 
 /// A JSON value as SQLite stores it (hex blobs back to bytes).
-fn sql_value(value: &Value) -> SqlValue {
+pub(super) fn sql_value(value: &Value) -> SqlValue {
     if let Some(hex) = value.get("$hex").and_then(Value::as_str) {
         let bytes: Option<Vec<u8>> = (0..hex.len())
             .step_by(2)
@@ -494,7 +585,12 @@ fn sql_value(value: &Value) -> SqlValue {
 
 /// A key column's value from the row id: a number for an INTEGER column, '*' as NULL for a
 /// price of any provider.
-fn key_value(columns: &[(String, String)], table: &str, column: &str, part: &str) -> SqlValue {
+pub(super) fn key_value(
+    columns: &[(String, String)],
+    table: &str,
+    column: &str,
+    part: &str,
+) -> SqlValue {
     if table == "course_prices" && column == "provider" && part == "*" {
         return SqlValue::Null;
     }
@@ -505,4 +601,34 @@ fn key_value(columns: &[(String, String)], table: &str, column: &str, part: &str
         Ok(n) if integer => SqlValue::Integer(n),
         _ => SqlValue::Text(part.to_owned()),
     }
+}
+
+/// The dossier a row belongs to (`None` for the team's own tables).
+pub(super) fn client_of(
+    conn: &rusqlite::Connection,
+    table: &str,
+    row_id: &str,
+) -> Result<Option<String>> {
+    let (sql, key) = match scope(table) {
+        Scope::Client => return Ok(Some(row_id.to_owned())),
+        Scope::Team => return Ok(None),
+        Scope::Column => (format!("SELECT client_id FROM \"{table}\" WHERE id = ?1"), row_id),
+        Scope::Intake if table == "intake_answers" => (
+            "SELECT client_id FROM intakes WHERE id = ?1".to_owned(),
+            row_id.split('/').next().unwrap_or(row_id),
+        ),
+        Scope::Intake => (
+            format!("SELECT i.client_id FROM \"{table}\" t JOIN intakes i ON i.id = t.intake_id WHERE t.id = ?1"),
+            row_id,
+        ),
+        Scope::Pip => (
+            format!("SELECT p.client_id FROM \"{table}\" t JOIN pip_versions p ON p.id = t.pip_id WHERE t.id = ?1"),
+            row_id,
+        ),
+    };
+    // A row without a dossier (an audit entry of a setting) is the team's.
+    Ok(conn
+        .query_row(&sql, [key], |r| r.get::<_, Option<String>>(0))
+        .optional()?
+        .flatten())
 }

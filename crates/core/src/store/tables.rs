@@ -58,6 +58,11 @@ pub const TABLES: &[(&str, SyncClass)] = &[
     // The money tables are the team's data, kept by the beheerder and changed per year.
     ("spuk_rates", SyncClass::Mutable),
     ("course_prices", SyncClass::Mutable),
+    // The team's conflicts are the server's; this laptop keeps a copy to review offline.
+    ("sync_conflicts", SyncClass::LocalOnly),
+    // Removing a dossier whole (moved to another team, retention ended) and its record.
+    ("removal_permit", SyncClass::LocalOnly),
+    ("dossier_removals", SyncClass::LocalOnly),
     ("invoice_milestones", SyncClass::Mutable),
     ("outbox", SyncClass::LocalOnly),
     ("settings", SyncClass::LocalOnly),

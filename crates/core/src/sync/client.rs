@@ -8,8 +8,8 @@ use reqwest::blocking::{Client, Response};
 use reqwest::Url;
 
 use super::wire::{
-    ErrorBody, LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse, Session,
-    SCHEMA_HEADER,
+    ConflictChoice, ConflictList, ErrorBody, LoginRequest, LoginResponse, PullResponse,
+    PushRequest, PushResponse, ResolveRequest, Session, SCHEMA_HEADER,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +25,13 @@ pub enum SyncError {
     Protocol(String),
     #[error("lokale database: {0}")]
     Local(String),
+}
+
+impl SyncError {
+    /// The server says this device was revoked: its local data must be erased.
+    pub fn wipe(&self) -> bool {
+        matches!(self, Self::Refused { body, .. } if body.wipe)
+    }
 }
 
 /// The server's address: https, or http to this computer (or anywhere when `allow_http`).
@@ -127,6 +134,32 @@ impl SyncClient {
                 .get(url)
                 .bearer_auth(token)
                 .header(SCHEMA_HEADER, crate::store::SCHEMA_VERSION.to_string())
+                .send(),
+        )
+    }
+
+    /// The team's open conflicts.
+    pub fn conflicts(&self, token: &str) -> Result<ConflictList, SyncError> {
+        self.read(
+            self.http
+                .get(self.url("v1/conflicts")?)
+                .bearer_auth(token)
+                .send(),
+        )
+    }
+
+    /// Tells the server which value of conflict `id` stands.
+    pub fn resolve(
+        &self,
+        token: &str,
+        id: i64,
+        choice: ConflictChoice,
+    ) -> Result<ConflictList, SyncError> {
+        self.read(
+            self.http
+                .post(self.url(&format!("v1/conflicts/{id}/resolve"))?)
+                .bearer_auth(token)
+                .json(&ResolveRequest { choice })
                 .send(),
         )
     }

@@ -7,6 +7,7 @@ pub mod merge;
 pub mod outbox;
 pub mod push;
 pub mod rows;
+pub mod status;
 pub mod wire;
 
 pub use hlc::Hlc;

@@ -2,11 +2,12 @@
 //! token belongs to, and errors. Shared by `traject-server` and the laptop's sync client.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use uuid::Uuid;
 
 /// What a server account may do: a consultant syncs their team's cases, a teamleider also
 /// redistributes them, a beheerder manages users, teams and devices.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ServerRole {
     Consultant,
@@ -112,12 +113,55 @@ pub struct Change {
     pub hlc: String,
 }
 
+/// The entity of a change that tells the old team's laptops a dossier moved away: `row_id` is
+/// the client, `value` the new team's name. Its laptops remove the dossier; the new team
+/// receives a snapshot of the whole dossier as ordinary changes.
+pub const CASE_MOVED: &str = "$case_moved";
+
 /// `GET /v1/sync/pull?cursor=N&limit=M`: the changes after `cursor` within the user's scope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PullResponse {
     pub changes: Vec<Change>,
     pub next_cursor: i64,
     pub has_more: bool,
+}
+
+/// A conflict of the team, as `GET /v1/conflicts` lists it (oldest first): both values with
+/// their clocks and who set them ("user (device)").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireConflict {
+    pub id: i64,
+    pub entity: String,
+    pub row_id: String,
+    pub client_id: Option<String>,
+    pub field: String,
+    pub kept_value: serde_json::Value,
+    pub kept_hlc: String,
+    pub kept_by: String,
+    pub lost_value: serde_json::Value,
+    pub lost_hlc: String,
+    pub lost_by: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictList {
+    pub conflicts: Vec<WireConflict>,
+}
+
+/// Which value of a conflict stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictChoice {
+    Kept,
+    Lost,
+}
+
+/// `POST /v1/conflicts/{id}/resolve`. Choosing the lost value is also an edit of the field,
+/// pushed before this like any other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResolveRequest {
+    pub choice: ConflictChoice,
 }
 
 /// The header that carries the client's schema version on every sync request.

@@ -1,15 +1,17 @@
-//! Push and pull on SQLite. A push is one transaction: each op is checked (core's
-//! [`accept`]), scoped to the pusher's team, merged per field (core's [`merge`]) or stored as a
-//! ledger row, and its result kept so a re-sent batch changes nothing. SQLite has one writer,
-//! so sequences commit in order and a pull by cursor never skips a change.
+//! Push and pull, written once for both backends. A push is one transaction: each op is
+//! checked (core's [`accept`]), scoped to the pusher's team, merged per field (core's
+//! [`merge`]) or stored as a ledger row, and its result kept so a re-sent batch changes
+//! nothing. The transaction first takes the backend's append lock ([`Tx::lock_appends`]), so
+//! pushes append changes one after another and a pull by cursor never skips a change.
 
-use rusqlite::{params, OptionalExtension, Transaction};
-use serde_json::Value;
 use traject_core::sync::merge::{merge, FieldEdit, FieldState, Outcome};
 use traject_core::sync::push::{accept, OpKind};
-use traject_core::sync::wire::{Change, OpResult, OpStatus, PullResponse, Session, WireOp};
+use traject_core::sync::wire::{
+    ConflictChoice, OpResult, OpStatus, PullResponse, Session, WireConflict, WireOp,
+};
 
-use super::{now, Db, Result};
+use super::tx::{ConflictRow, NewChange, NewConflict, Side, StoredField};
+use super::{json, now, Db, Result, Tx};
 use crate::error::ServerError;
 
 fn status_code(status: OpStatus) -> &'static str {
@@ -30,100 +32,92 @@ fn status_from(code: &str) -> OpStatus {
     }
 }
 
+/// The id of the session's team; a user without a team cannot sync.
+fn team_of(tx: &mut dyn Tx, session: &Session) -> Result<Option<i64>> {
+    match &session.team {
+        Some(name) => tx.team_id(name),
+        None => Ok(None),
+    }
+}
+
 impl Db {
     /// Applies a batch of a device's ops; one result per op, in order.
     pub fn push(&self, session: &Session, ops: &[WireOp], now_ms: i64) -> Result<Vec<OpResult>> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let team = team_of(&tx, session)?;
-        let mut results = Vec::with_capacity(ops.len());
-        for op in ops {
-            let op_id = op.op_id.to_string();
-            let seen: Option<(String, Option<String>)> = tx
-                .query_row(
-                    "SELECT status, reason FROM op_results WHERE op_id = ?1",
-                    [&op_id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            let (status, reason) = match seen {
-                Some((status, reason)) => (status_from(&status), reason),
-                None => {
-                    let (status, reason) = match apply(&tx, session, team, op, now_ms)? {
-                        Ok(status) => (status, None),
-                        Err(reason) => (OpStatus::Rejected, Some(reason)),
-                    };
-                    tx.execute(
-                        "INSERT INTO op_results (op_id, status, reason) VALUES (?1, ?2, ?3)",
-                        params![op_id, status_code(status), reason],
-                    )?;
-                    (status, reason)
-                }
-            };
-            results.push(OpResult {
-                op_id: op.op_id,
-                status,
-                reason,
-            });
-        }
-        tx.commit()?;
-        Ok(results)
+        self.tx(|tx| {
+            tx.lock_appends()?;
+            let team = team_of(tx, session)?;
+            let mut results = Vec::with_capacity(ops.len());
+            for op in ops {
+                let op_id = op.op_id.to_string();
+                let (status, reason) = match tx.op_result(&op_id)? {
+                    Some((status, reason)) => (status_from(&status), reason),
+                    None => {
+                        let (status, reason) = match apply(tx, session, team, op, now_ms)? {
+                            Ok(status) => (status, None),
+                            Err(reason) => (OpStatus::Rejected, Some(reason)),
+                        };
+                        tx.save_op_result(&op_id, status_code(status), reason.as_deref())?;
+                        (status, reason)
+                    }
+                };
+                results.push(OpResult {
+                    op_id: op.op_id,
+                    status,
+                    reason,
+                });
+            }
+            Ok(results)
+        })
     }
 
-    /// The open conflicts, oldest first.
+    /// The open conflicts of every team (the beheerder's list), oldest first.
     pub fn conflicts(&self) -> Result<Vec<ConflictRow>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT c.entity, c.row_id, c.client_id, c.field, t.name, c.kept_value, c.kept_hlc,
-                    c.lost_value, c.lost_hlc, c.created_at
-             FROM conflicts c JOIN teams t ON t.id = c.team_id
-             WHERE c.resolved_at IS NULL ORDER BY c.id",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut conflicts = Vec::new();
-        while let Some(r) = rows.next()? {
-            conflicts.push(ConflictRow {
-                entity: r.get(0)?,
-                row_id: r.get(1)?,
-                client_id: r.get(2)?,
-                field: r.get(3)?,
-                team: r.get(4)?,
-                kept_value: json(&r.get::<_, String>(5)?)?,
-                kept_hlc: r.get(6)?,
-                lost_value: json(&r.get::<_, String>(7)?)?,
-                lost_hlc: r.get(8)?,
-                created_at: r.get(9)?,
-            });
-        }
-        Ok(conflicts)
+        self.tx(|tx| tx.open_conflicts(None))
+    }
+
+    /// The open conflicts of the session's team, oldest first.
+    pub fn team_conflicts(&self, session: &Session) -> Result<Vec<WireConflict>> {
+        let Some(team) = &session.team else {
+            return Ok(Vec::new());
+        };
+        Ok(self
+            .tx(|tx| tx.open_conflicts(Some(team)))?
+            .into_iter()
+            .map(|c| c.conflict)
+            .collect())
+    }
+
+    /// Records which value of a conflict of the session's team stands. Resolving a resolved
+    /// conflict again changes nothing (a laptop may re-send its choice); another team's is not
+    /// found.
+    pub fn resolve_conflict(
+        &self,
+        session: &Session,
+        id: i64,
+        choice: ConflictChoice,
+    ) -> Result<()> {
+        let team = session.team.as_deref().unwrap_or_default();
+        self.tx(|tx| match tx.conflict_resolved(id, team)? {
+            None => Err(ServerError::NotFound(format!("conflict {id}"))),
+            Some(true) => Ok(()),
+            Some(false) => {
+                let device = session.device_id.to_string();
+                let by = tx.who(&device)?.unwrap_or(device);
+                let choice = match choice {
+                    ConflictChoice::Kept => "kept",
+                    ConflictChoice::Lost => "lost",
+                };
+                tx.resolve_conflict(id, &now(), &by, choice)
+            }
+        })
     }
 
     /// The changes after `cursor` in the user's team, at most `limit`.
     pub fn pull(&self, session: &Session, cursor: i64, limit: u32) -> Result<PullResponse> {
-        let conn = self.conn();
-        let team: Option<i64> = match &session.team {
-            Some(name) => conn
-                .query_row("SELECT id FROM teams WHERE name = ?1", [name], |r| r.get(0))
-                .optional()?,
-            None => None,
-        };
-        let mut stmt = conn.prepare_cached(
-            "SELECT seq, entity, row_id, client_id, field, value, hlc FROM changes
-             WHERE team_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
-        )?;
-        let mut rows = stmt.query(params![team, cursor, i64::from(limit) + 1])?;
-        let mut changes = Vec::new();
-        while let Some(r) = rows.next()? {
-            changes.push(Change {
-                seq: r.get(0)?,
-                entity: r.get(1)?,
-                row_id: r.get(2)?,
-                client_id: r.get(3)?,
-                field: r.get(4)?,
-                value: json(&r.get::<_, String>(5)?)?,
-                hlc: r.get(6)?,
-            });
-        }
+        let mut changes = self.tx(|tx| match team_of(tx, session)? {
+            Some(team) => tx.changes_after(team, cursor, i64::from(limit) + 1),
+            None => Ok(Vec::new()),
+        })?;
         let has_more = changes.len() > limit as usize;
         changes.truncate(limit as usize);
         Ok(PullResponse {
@@ -134,39 +128,9 @@ impl Db {
     }
 }
 
-/// A conflict as the beheerder lists it: both values with their clocks (the clock ends in the
-/// device id).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct ConflictRow {
-    pub entity: String,
-    pub row_id: String,
-    pub client_id: Option<String>,
-    pub field: String,
-    pub team: String,
-    pub kept_value: Value,
-    pub kept_hlc: String,
-    pub lost_value: Value,
-    pub lost_hlc: String,
-    pub created_at: String,
-}
-
-fn json(text: &str) -> Result<Value> {
-    serde_json::from_str(text).map_err(|e| ServerError::Internal(format!("opgeslagen waarde: {e}")))
-}
-
-/// The id of the session's team; a user without a team cannot sync.
-fn team_of(tx: &Transaction<'_>, session: &Session) -> Result<Option<i64>> {
-    let Some(name) = &session.team else {
-        return Ok(None);
-    };
-    Ok(tx
-        .query_row("SELECT id FROM teams WHERE name = ?1", [name], |r| r.get(0))
-        .optional()?)
-}
-
 /// Checks, scopes and merges one op: its status, or why it is rejected.
 fn apply(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Tx,
     session: &Session,
     team: Option<i64>,
     op: &WireOp,
@@ -188,69 +152,41 @@ fn apply(
         op.client_id.as_deref()
     };
     if let Some(client_id) = client_id {
-        let owner: Option<i64> = tx
-            .query_row(
-                "SELECT team_id FROM cases WHERE client_id = ?1",
-                [client_id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match owner {
+        match tx.case_owner(client_id)? {
             Some(owner) if owner != team => {
                 return Ok(Err("dit dossier hoort bij een ander team".into()))
             }
             Some(_) => {}
-            None => {
-                tx.execute(
-                    "INSERT INTO cases (client_id, team_id) VALUES (?1, ?2)",
-                    params![client_id, team],
-                )?;
-            }
+            None => tx.insert_case(client_id, team)?,
         }
     }
     let value = op.value.to_string();
-    let record = |tx: &Transaction<'_>| -> Result<i64> {
-        tx.execute(
-            "INSERT INTO changes (op_id, entity, row_id, client_id, field, value, hlc, team_id,
-                                  device_id, received_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                op.op_id.to_string(),
-                op.entity,
-                op.row_id,
-                client_id,
-                op.field,
-                value,
-                accepted.hlc,
-                team,
-                session.device_id.to_string(),
-                now()
-            ],
-        )?;
-        Ok(tx.last_insert_rowid())
+    let op_id = op.op_id.to_string();
+    let device = session.device_id.to_string();
+    let received_at = now();
+    let change = NewChange {
+        op_id: &op_id,
+        entity: &op.entity,
+        row_id: &op.row_id,
+        client_id,
+        field: &op.field,
+        value: &value,
+        hlc: &accepted.hlc,
+        team_id: team,
+        device_id: &device,
+        received_at: &received_at,
     };
     if accepted.kind == OpKind::LedgerRow {
-        record(tx)?;
+        tx.record_change(&change)?;
         return Ok(Ok(OpStatus::Applied));
     }
-    let current: Option<FieldState> = tx
-        .query_row(
-            "SELECT value, hlc, seq FROM fields WHERE entity = ?1 AND row_id = ?2 AND field = ?3",
-            params![op.entity, op.row_id, op.field],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                ))
-            },
-        )
-        .optional()?
-        .map(|(value, hlc, seq)| {
+    let current = tx
+        .field_state(&op.entity, &op.row_id, &op.field)?
+        .map(|stored| {
             Ok::<_, ServerError>(FieldState {
-                value: json(&value)?,
-                hlc,
-                seq,
+                value: json(&stored.value)?,
+                hlc: stored.hlc,
+                seq: stored.seq,
             })
         })
         .transpose()?;
@@ -261,13 +197,13 @@ fn apply(
     };
     let decision = merge(current.as_ref(), &edit);
     if decision.outcome == Outcome::Applied {
-        let seq = record(tx)?;
-        tx.execute(
-            "INSERT INTO fields (entity, row_id, field, value, hlc, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (entity, row_id, field)
-             DO UPDATE SET value = excluded.value, hlc = excluded.hlc, seq = excluded.seq",
-            params![op.entity, op.row_id, op.field, value, accepted.hlc, seq],
-        )?;
+        let seq = tx.record_change(&change)?;
+        let state = StoredField {
+            value,
+            hlc: accepted.hlc.clone(),
+            seq,
+        };
+        tx.upsert_field(&op.entity, &op.row_id, &op.field, &state)?;
     }
     if !decision.conflict {
         return Ok(Ok(match decision.outcome {
@@ -276,26 +212,33 @@ fn apply(
         }));
     }
     let current = current.expect("a conflict needs a current value");
-    let (kept, lost) = match decision.outcome {
-        Outcome::Applied => ((&edit.value, &edit.hlc), (&current.value, &current.hlc)),
-        Outcome::Superseded => ((&current.value, &current.hlc), (&edit.value, &edit.hlc)),
+    let editor = tx.who(&device)?.unwrap_or_else(|| device.clone());
+    let holder = tx.change_device(current.seq)?;
+    let holder = tx.who(&holder)?.unwrap_or(holder);
+    let (edit_value, current_value) = (edit.value.to_string(), current.value.to_string());
+    let edit_side = Side {
+        value: &edit_value,
+        hlc: &edit.hlc,
+        by: &editor,
     };
-    tx.execute(
-        "INSERT INTO conflicts (entity, row_id, client_id, field, team_id, kept_value, kept_hlc,
-                                lost_value, lost_hlc, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            op.entity,
-            op.row_id,
-            client_id,
-            op.field,
-            team,
-            kept.0.to_string(),
-            kept.1,
-            lost.0.to_string(),
-            lost.1,
-            now()
-        ],
-    )?;
+    let current_side = Side {
+        value: &current_value,
+        hlc: &current.hlc,
+        by: &holder,
+    };
+    let (kept, lost) = match decision.outcome {
+        Outcome::Applied => (edit_side, current_side),
+        Outcome::Superseded => (current_side, edit_side),
+    };
+    tx.insert_conflict(&NewConflict {
+        entity: &op.entity,
+        row_id: &op.row_id,
+        client_id,
+        field: &op.field,
+        team_id: team,
+        kept,
+        lost,
+        created_at: &now(),
+    })?;
     Ok(Ok(OpStatus::Conflict))
 }

@@ -1,0 +1,232 @@
+//! Changes, fields, op results, cases and conflicts on PostgreSQL.
+
+use traject_core::sync::wire::{Change, WireConflict};
+
+use super::{PgTx, APPEND_LOCK};
+use crate::db::tx::{Changes, ConflictRow, NewChange, NewConflict, StoredField};
+use crate::db::{json, Result};
+
+impl Changes for PgTx<'_> {
+    /// PostgreSQL hands out `changes.seq` when a row is inserted, not when its transaction
+    /// commits: two pushes at once could commit seq 8 before seq 7, and a puller that read up
+    /// to 8 in between would never see 7. So every push takes this transaction-level advisory
+    /// lock before it writes: pushes append one after another (across every server instance on
+    /// this database), each commits (and becomes visible) before the next takes the lock, and
+    /// sequences become visible in order. The lock is released at commit or rollback.
+    fn lock_appends(&mut self) -> Result<()> {
+        self.0
+            .execute("SELECT pg_advisory_xact_lock($1)", &[&APPEND_LOCK])?;
+        Ok(())
+    }
+
+    fn op_result(&mut self, op_id: &str) -> Result<Option<(String, Option<String>)>> {
+        self.0
+            .query_opt(
+                "SELECT status, reason FROM op_results WHERE op_id = $1",
+                &[&op_id],
+            )?
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .transpose()
+    }
+
+    fn save_op_result(&mut self, op_id: &str, status: &str, reason: Option<&str>) -> Result<()> {
+        self.0.execute(
+            "INSERT INTO op_results (op_id, status, reason) VALUES ($1, $2, $3)",
+            &[&op_id, &status, &reason],
+        )?;
+        Ok(())
+    }
+
+    fn case_owner(&mut self, client_id: &str) -> Result<Option<i64>> {
+        self.0
+            .query_opt(
+                "SELECT team_id FROM cases WHERE client_id = $1",
+                &[&client_id],
+            )?
+            .map(|r| r.try_get(0))
+            .transpose()
+            .map_err(Into::into)
+    }
+
+    fn insert_case(&mut self, client_id: &str, team_id: i64) -> Result<()> {
+        self.0.execute(
+            "INSERT INTO cases (client_id, team_id) VALUES ($1, $2)",
+            &[&client_id, &team_id],
+        )?;
+        Ok(())
+    }
+
+    fn record_change(&mut self, c: &NewChange<'_>) -> Result<i64> {
+        Ok(self
+            .0
+            .query_one(
+                "INSERT INTO changes (op_id, entity, row_id, client_id, field, value, hlc,
+                                      team_id, device_id, received_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq",
+                &[
+                    &c.op_id,
+                    &c.entity,
+                    &c.row_id,
+                    &c.client_id,
+                    &c.field,
+                    &c.value,
+                    &c.hlc,
+                    &c.team_id,
+                    &c.device_id,
+                    &c.received_at,
+                ],
+            )?
+            .try_get(0)?)
+    }
+
+    fn change_device(&mut self, seq: i64) -> Result<String> {
+        Ok(self
+            .0
+            .query_one("SELECT device_id FROM changes WHERE seq = $1", &[&seq])?
+            .try_get(0)?)
+    }
+
+    fn field_state(
+        &mut self,
+        entity: &str,
+        row_id: &str,
+        field: &str,
+    ) -> Result<Option<StoredField>> {
+        self.0
+            .query_opt(
+                "SELECT value, hlc, seq FROM fields
+                 WHERE entity = $1 AND row_id = $2 AND field = $3",
+                &[&entity, &row_id, &field],
+            )?
+            .map(|r| {
+                Ok(StoredField {
+                    value: r.try_get(0)?,
+                    hlc: r.try_get(1)?,
+                    seq: r.try_get(2)?,
+                })
+            })
+            .transpose()
+    }
+
+    fn upsert_field(
+        &mut self,
+        entity: &str,
+        row_id: &str,
+        field: &str,
+        state: &StoredField,
+    ) -> Result<()> {
+        self.0.execute(
+            "INSERT INTO fields (entity, row_id, field, value, hlc, seq)
+             VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (entity, row_id, field)
+             DO UPDATE SET value = excluded.value, hlc = excluded.hlc, seq = excluded.seq",
+            &[
+                &entity,
+                &row_id,
+                &field,
+                &state.value,
+                &state.hlc,
+                &state.seq,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn insert_conflict(&mut self, c: &NewConflict<'_>) -> Result<()> {
+        self.0.execute(
+            "INSERT INTO conflicts (entity, row_id, client_id, field, team_id, kept_value,
+                                    kept_hlc, kept_by, lost_value, lost_hlc, lost_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            &[
+                &c.entity,
+                &c.row_id,
+                &c.client_id,
+                &c.field,
+                &c.team_id,
+                &c.kept.value,
+                &c.kept.hlc,
+                &c.kept.by,
+                &c.lost.value,
+                &c.lost.hlc,
+                &c.lost.by,
+                &c.created_at,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn open_conflicts(&mut self, team: Option<&str>) -> Result<Vec<ConflictRow>> {
+        self.0
+            .query(
+                "SELECT c.id, c.entity, c.row_id, c.client_id, c.field, t.name, c.kept_value,
+                        c.kept_hlc, c.kept_by, c.lost_value, c.lost_hlc, c.lost_by, c.created_at
+                 FROM conflicts c JOIN teams t ON t.id = c.team_id
+                 WHERE c.resolved_at IS NULL AND ($1::text IS NULL OR t.name = $1)
+                 ORDER BY c.id",
+                &[&team],
+            )?
+            .iter()
+            .map(|r| {
+                Ok(ConflictRow {
+                    team: r.try_get(5)?,
+                    conflict: WireConflict {
+                        id: r.try_get(0)?,
+                        entity: r.try_get(1)?,
+                        row_id: r.try_get(2)?,
+                        client_id: r.try_get(3)?,
+                        field: r.try_get(4)?,
+                        kept_value: json(r.try_get(6)?)?,
+                        kept_hlc: r.try_get(7)?,
+                        kept_by: r.try_get(8)?,
+                        lost_value: json(r.try_get(9)?)?,
+                        lost_hlc: r.try_get(10)?,
+                        lost_by: r.try_get(11)?,
+                        created_at: r.try_get(12)?,
+                    },
+                })
+            })
+            .collect()
+    }
+
+    fn conflict_resolved(&mut self, id: i64, team: &str) -> Result<Option<bool>> {
+        self.0
+            .query_opt(
+                "SELECT c.resolved_at IS NOT NULL FROM conflicts c
+                 JOIN teams t ON t.id = c.team_id WHERE c.id = $1 AND t.name = $2",
+                &[&id, &team],
+            )?
+            .map(|r| r.try_get(0))
+            .transpose()
+            .map_err(Into::into)
+    }
+
+    fn resolve_conflict(&mut self, id: i64, now: &str, by: &str, choice: &str) -> Result<()> {
+        self.0.execute(
+            "UPDATE conflicts SET resolved_at = $1, resolved_by = $2, choice = $3 WHERE id = $4",
+            &[&now, &by, &choice, &id],
+        )?;
+        Ok(())
+    }
+
+    fn changes_after(&mut self, team_id: i64, cursor: i64, limit: i64) -> Result<Vec<Change>> {
+        self.0
+            .query(
+                "SELECT seq, entity, row_id, client_id, field, value, hlc FROM changes
+                 WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+                &[&team_id, &cursor, &limit],
+            )?
+            .iter()
+            .map(|r| {
+                Ok(Change {
+                    seq: r.try_get(0)?,
+                    entity: r.try_get(1)?,
+                    row_id: r.try_get(2)?,
+                    client_id: r.try_get(3)?,
+                    field: r.try_get(4)?,
+                    value: json(r.try_get(5)?)?,
+                    hlc: r.try_get(6)?,
+                })
+            })
+            .collect()
+    }
+}

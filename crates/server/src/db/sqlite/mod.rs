@@ -1,0 +1,56 @@
+//! The server's database on SQLite (rusqlite): one file, one connection behind a mutex.
+//! `migrations/server/sqlite/NN-name/up.sql`, applied at open.
+
+mod accounts;
+mod sync;
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use include_dir::{include_dir, Dir};
+use rusqlite::Connection;
+use rusqlite_migration::Migrations;
+
+use super::{Result, Tx};
+use crate::error::ServerError;
+
+static MIGRATIONS: Dir = include_dir!("$CARGO_MANIFEST_DIR/../../migrations/server/sqlite");
+
+pub struct Sqlite {
+    conn: Mutex<Connection>,
+}
+
+/// An open SQLite transaction.
+struct SqliteTx<'a>(rusqlite::Transaction<'a>);
+
+fn migration_error(e: rusqlite_migration::Error) -> ServerError {
+    ServerError::Migration(e.to_string())
+}
+
+impl Sqlite {
+    /// Opens (creating) the database file and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Self> {
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Migrations::from_directory(&MIGRATIONS)
+            .map_err(migration_error)?
+            .to_latest(&mut conn)
+            .map_err(migration_error)?;
+        Ok(Self {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    pub(super) fn tx<T>(&self, work: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+        let mut conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut tx = SqliteTx(conn.transaction()?);
+        let value = work(&mut tx)?;
+        tx.0.commit()?;
+        Ok(value)
+    }
+}

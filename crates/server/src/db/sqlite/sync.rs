@@ -1,0 +1,218 @@
+//! Changes, fields, op results, cases and conflicts on SQLite.
+
+use rusqlite::{params, OptionalExtension};
+use traject_core::sync::wire::{Change, WireConflict};
+
+use super::SqliteTx;
+use crate::db::tx::{Changes, ConflictRow, NewChange, NewConflict, StoredField};
+use crate::db::{json, Result};
+
+impl Changes for SqliteTx<'_> {
+    /// Nothing to do: the server holds one connection behind a mutex, and SQLite has one
+    /// writer at a time, so sequences commit in order.
+    fn lock_appends(&mut self) -> Result<()> {
+        Ok(())
+    }
+
+    fn op_result(&mut self, op_id: &str) -> Result<Option<(String, Option<String>)>> {
+        Ok(self
+            .0
+            .query_row(
+                "SELECT status, reason FROM op_results WHERE op_id = ?1",
+                [op_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    fn save_op_result(&mut self, op_id: &str, status: &str, reason: Option<&str>) -> Result<()> {
+        self.0.execute(
+            "INSERT INTO op_results (op_id, status, reason) VALUES (?1, ?2, ?3)",
+            params![op_id, status, reason],
+        )?;
+        Ok(())
+    }
+
+    fn case_owner(&mut self, client_id: &str) -> Result<Option<i64>> {
+        Ok(self
+            .0
+            .query_row(
+                "SELECT team_id FROM cases WHERE client_id = ?1",
+                [client_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    fn insert_case(&mut self, client_id: &str, team_id: i64) -> Result<()> {
+        self.0.execute(
+            "INSERT INTO cases (client_id, team_id) VALUES (?1, ?2)",
+            params![client_id, team_id],
+        )?;
+        Ok(())
+    }
+
+    fn record_change(&mut self, c: &NewChange<'_>) -> Result<i64> {
+        self.0.execute(
+            "INSERT INTO changes (op_id, entity, row_id, client_id, field, value, hlc, team_id,
+                                  device_id, received_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                c.op_id,
+                c.entity,
+                c.row_id,
+                c.client_id,
+                c.field,
+                c.value,
+                c.hlc,
+                c.team_id,
+                c.device_id,
+                c.received_at
+            ],
+        )?;
+        Ok(self.0.last_insert_rowid())
+    }
+
+    fn change_device(&mut self, seq: i64) -> Result<String> {
+        Ok(self
+            .0
+            .query_row("SELECT device_id FROM changes WHERE seq = ?1", [seq], |r| {
+                r.get(0)
+            })?)
+    }
+
+    fn field_state(
+        &mut self,
+        entity: &str,
+        row_id: &str,
+        field: &str,
+    ) -> Result<Option<StoredField>> {
+        Ok(self
+            .0
+            .query_row(
+                "SELECT value, hlc, seq FROM fields
+                 WHERE entity = ?1 AND row_id = ?2 AND field = ?3",
+                params![entity, row_id, field],
+                |r| {
+                    Ok(StoredField {
+                        value: r.get(0)?,
+                        hlc: r.get(1)?,
+                        seq: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    fn upsert_field(
+        &mut self,
+        entity: &str,
+        row_id: &str,
+        field: &str,
+        state: &StoredField,
+    ) -> Result<()> {
+        self.0.execute(
+            "INSERT INTO fields (entity, row_id, field, value, hlc, seq)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (entity, row_id, field)
+             DO UPDATE SET value = excluded.value, hlc = excluded.hlc, seq = excluded.seq",
+            params![entity, row_id, field, state.value, state.hlc, state.seq],
+        )?;
+        Ok(())
+    }
+
+    fn insert_conflict(&mut self, c: &NewConflict<'_>) -> Result<()> {
+        self.0.execute(
+            "INSERT INTO conflicts (entity, row_id, client_id, field, team_id, kept_value,
+                                    kept_hlc, kept_by, lost_value, lost_hlc, lost_by, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                c.entity,
+                c.row_id,
+                c.client_id,
+                c.field,
+                c.team_id,
+                c.kept.value,
+                c.kept.hlc,
+                c.kept.by,
+                c.lost.value,
+                c.lost.hlc,
+                c.lost.by,
+                c.created_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn open_conflicts(&mut self, team: Option<&str>) -> Result<Vec<ConflictRow>> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT c.id, c.entity, c.row_id, c.client_id, c.field, t.name, c.kept_value,
+                    c.kept_hlc, c.kept_by, c.lost_value, c.lost_hlc, c.lost_by, c.created_at
+             FROM conflicts c JOIN teams t ON t.id = c.team_id
+             WHERE c.resolved_at IS NULL AND (?1 IS NULL OR t.name = ?1) ORDER BY c.id",
+        )?;
+        let mut rows = stmt.query([team])?;
+        let mut conflicts = Vec::new();
+        while let Some(r) = rows.next()? {
+            conflicts.push(ConflictRow {
+                team: r.get(5)?,
+                conflict: WireConflict {
+                    id: r.get(0)?,
+                    entity: r.get(1)?,
+                    row_id: r.get(2)?,
+                    client_id: r.get(3)?,
+                    field: r.get(4)?,
+                    kept_value: json(&r.get::<_, String>(6)?)?,
+                    kept_hlc: r.get(7)?,
+                    kept_by: r.get(8)?,
+                    lost_value: json(&r.get::<_, String>(9)?)?,
+                    lost_hlc: r.get(10)?,
+                    lost_by: r.get(11)?,
+                    created_at: r.get(12)?,
+                },
+            });
+        }
+        Ok(conflicts)
+    }
+
+    fn conflict_resolved(&mut self, id: i64, team: &str) -> Result<Option<bool>> {
+        Ok(self
+            .0
+            .query_row(
+                "SELECT c.resolved_at IS NOT NULL FROM conflicts c JOIN teams t ON t.id = c.team_id
+                 WHERE c.id = ?1 AND t.name = ?2",
+                params![id, team],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    fn resolve_conflict(&mut self, id: i64, now: &str, by: &str, choice: &str) -> Result<()> {
+        self.0.execute(
+            "UPDATE conflicts SET resolved_at = ?1, resolved_by = ?2, choice = ?3 WHERE id = ?4",
+            params![now, by, choice, id],
+        )?;
+        Ok(())
+    }
+
+    fn changes_after(&mut self, team_id: i64, cursor: i64, limit: i64) -> Result<Vec<Change>> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT seq, entity, row_id, client_id, field, value, hlc FROM changes
+             WHERE team_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
+        )?;
+        let mut rows = stmt.query(params![team_id, cursor, limit])?;
+        let mut changes = Vec::new();
+        while let Some(r) = rows.next()? {
+            changes.push(Change {
+                seq: r.get(0)?,
+                entity: r.get(1)?,
+                row_id: r.get(2)?,
+                client_id: r.get(3)?,
+                field: r.get(4)?,
+                value: json(&r.get::<_, String>(5)?)?,
+                hlc: r.get(6)?,
+            });
+        }
+        Ok(changes)
+    }
+}

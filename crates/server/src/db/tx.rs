@@ -1,0 +1,157 @@
+//! The primitive operations of one open transaction, implemented once per backend
+//! ([`super::sqlite`], [`super::postgres`]). Everything the server decides (accounts, the sync
+//! algorithm) is written once over [`Tx`] in [`super::accounts`] and [`super::sync`]; a backend
+//! only stores and finds rows.
+
+use traject_core::sync::wire::{Change, WireConflict};
+
+use super::{Credentials, DeviceRow, Result, TeamRow, UserRow};
+
+/// One transaction of either backend: committed when the work returns `Ok`, rolled back
+/// otherwise.
+pub(crate) trait Tx: Accounts + Changes {}
+
+impl<T: Accounts + Changes> Tx for T {}
+
+/// A change to one user.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum UserUpdate {
+    Disabled(bool),
+    Role(&'static str),
+    Team(Option<i64>),
+}
+
+/// A user to add; `role` as [`super::role_code`] writes it.
+pub(crate) struct NewUser<'a> {
+    pub name: &'a str,
+    pub password_hash: &'a str,
+    pub role: &'static str,
+    pub team_id: Option<i64>,
+    pub created_at: &'a str,
+}
+
+/// A device to register, with the hash of its token.
+pub(crate) struct NewDevice<'a> {
+    pub id: &'a str,
+    pub user_id: i64,
+    pub name: &'a str,
+    pub token_hash: &'a str,
+    pub created_at: &'a str,
+}
+
+/// The device holding a token, and its user.
+pub(crate) struct TokenRow {
+    pub device_id: String,
+    pub revoked: bool,
+    pub user: String,
+    pub role: String,
+    pub disabled: bool,
+    pub team: Option<String>,
+}
+
+/// Teams, users and devices.
+pub(crate) trait Accounts {
+    /// False when a team of that name exists.
+    fn insert_team(&mut self, name: &str, created_at: &str) -> Result<bool>;
+    fn teams(&mut self) -> Result<Vec<TeamRow>>;
+    fn team_id(&mut self, name: &str) -> Result<Option<i64>>;
+    /// False when a user of that name exists.
+    fn insert_user(&mut self, user: &NewUser<'_>) -> Result<bool>;
+    fn users(&mut self) -> Result<Vec<UserRow>>;
+    /// False when there is no such user.
+    fn update_user(&mut self, name: &str, update: UserUpdate) -> Result<bool>;
+    fn credentials(&mut self, name: &str) -> Result<Option<Credentials>>;
+    fn insert_device(&mut self, device: &NewDevice<'_>) -> Result<()>;
+    fn device_by_token(&mut self, token_hash: &str) -> Result<Option<TokenRow>>;
+    fn touch_device(&mut self, device_id: &str, now: &str) -> Result<()>;
+    fn devices(&mut self) -> Result<Vec<DeviceRow>>;
+    /// Keeps the first revocation time; false when there is no such device.
+    fn revoke_device(&mut self, device_id: &str, now: &str) -> Result<bool>;
+    /// "user (device)" of a device.
+    fn who(&mut self, device_id: &str) -> Result<Option<String>>;
+}
+
+/// An accepted op as the server keeps it; `value` is JSON text.
+pub(crate) struct NewChange<'a> {
+    pub op_id: &'a str,
+    pub entity: &'a str,
+    pub row_id: &'a str,
+    pub client_id: Option<&'a str>,
+    pub field: &'a str,
+    pub value: &'a str,
+    pub hlc: &'a str,
+    pub team_id: i64,
+    pub device_id: &'a str,
+    pub received_at: &'a str,
+}
+
+/// A field's current value (JSON text), clock and the sequence of the change that set it.
+pub(crate) struct StoredField {
+    pub value: String,
+    pub hlc: String,
+    pub seq: i64,
+}
+
+/// One side of a conflict: the value (JSON text), its clock and who set it.
+pub(crate) struct Side<'a> {
+    pub value: &'a str,
+    pub hlc: &'a str,
+    pub by: &'a str,
+}
+
+pub(crate) struct NewConflict<'a> {
+    pub entity: &'a str,
+    pub row_id: &'a str,
+    pub client_id: Option<&'a str>,
+    pub field: &'a str,
+    pub team_id: i64,
+    pub kept: Side<'a>,
+    pub lost: Side<'a>,
+    pub created_at: &'a str,
+}
+
+/// A conflict as the beheerder lists it: with its team.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ConflictRow {
+    pub team: String,
+    #[serde(flatten)]
+    pub conflict: WireConflict,
+}
+
+/// Changes, fields, op results, cases and conflicts.
+pub(crate) trait Changes {
+    /// Makes this transaction the only one appending changes until it ends, so sequences
+    /// become visible in order and a pull by cursor never skips one.
+    fn lock_appends(&mut self) -> Result<()>;
+    /// The kept result of an op: status code and reason.
+    fn op_result(&mut self, op_id: &str) -> Result<Option<(String, Option<String>)>>;
+    fn save_op_result(&mut self, op_id: &str, status: &str, reason: Option<&str>) -> Result<()>;
+    /// The team a case belongs to.
+    fn case_owner(&mut self, client_id: &str) -> Result<Option<i64>>;
+    fn insert_case(&mut self, client_id: &str, team_id: i64) -> Result<()>;
+    /// Appends a change; its sequence.
+    fn record_change(&mut self, change: &NewChange<'_>) -> Result<i64>;
+    /// The device that made a change.
+    fn change_device(&mut self, seq: i64) -> Result<String>;
+    fn field_state(
+        &mut self,
+        entity: &str,
+        row_id: &str,
+        field: &str,
+    ) -> Result<Option<StoredField>>;
+    fn upsert_field(
+        &mut self,
+        entity: &str,
+        row_id: &str,
+        field: &str,
+        state: &StoredField,
+    ) -> Result<()>;
+    fn insert_conflict(&mut self, conflict: &NewConflict<'_>) -> Result<()>;
+    /// Open conflicts, of one team or all, oldest first.
+    fn open_conflicts(&mut self, team: Option<&str>) -> Result<Vec<ConflictRow>>;
+    /// Whether a conflict of this team is resolved; `None` if the team has no such conflict.
+    fn conflict_resolved(&mut self, id: i64, team: &str) -> Result<Option<bool>>;
+    fn resolve_conflict(&mut self, id: i64, now: &str, by: &str, choice: &str) -> Result<()>;
+    /// A team's changes after `cursor`, in sequence order, at most `limit`.
+    fn changes_after(&mut self, team_id: i64, cursor: i64, limit: i64) -> Result<Vec<Change>>;
+}
