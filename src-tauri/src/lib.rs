@@ -1,6 +1,7 @@
 //! The Tauri shell: opens the store, registers the thin commands, opens the window.
 
 mod commands;
+mod sync;
 pub mod update;
 
 use std::path::PathBuf;
@@ -51,6 +52,9 @@ pub fn run() {
                 ApiError::from(e)
             });
             app.manage(AppStore(Mutex::new(store)));
+            let syncer = sync::Syncer::new(path);
+            syncer.spawn(app.handle().clone());
+            app.manage(syncer);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -122,6 +126,12 @@ pub fn run() {
             commands::check_update,
             commands::download_update,
             commands::install_update,
+            commands::sync_status,
+            commands::sync_log_in,
+            commands::sync_log_out,
+            commands::sync_now,
+            commands::conflicts,
+            commands::resolve_conflict,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -20,6 +20,7 @@ mod money;
 mod pip;
 mod reports;
 mod signals;
+mod sync;
 mod trajectory;
 pub use about::*;
 pub use hours::*;
@@ -27,6 +28,7 @@ pub use money::*;
 pub use pip::*;
 pub use reports::*;
 pub use signals::*;
+pub use sync::*;
 pub use trajectory::*;
 
 pub(crate) type Result<T> = std::result::Result<T, ApiError>;

@@ -13,6 +13,8 @@ import type {
   CaseloadQuery,
   Client,
   ClientInput,
+  ConflictChoice,
+  ConflictView,
   ClientSummary,
   ContactAttempt,
   ContactAttemptInput,
@@ -57,6 +59,8 @@ import type {
   NextDeadline,
   SignalSettings,
   SpukRate,
+  SyncLoginInput,
+  SyncStatus,
   Werkvoorraad,
   WerkvoorraadQuery,
   UpdateInfo,
@@ -203,6 +207,22 @@ export const api = {
    * table; a file that cannot be read at all (columns missing, empty) is a validation error.
    */
   checkInvoice: (csv: string) => call<InvoiceCheck>('check_invoice', { csv }),
+  /** Whether and where this laptop syncs, how far a running sync is, what the last one did. */
+  syncStatus: () => call<SyncStatus>('sync_status'),
+  /** Logs this laptop in on the organisation's sync server; the message of a refusal is Dutch. */
+  syncLogIn: (input: SyncLoginInput) => call<SyncStatus>('sync_log_in', { input }),
+  /** Forgets the account; unsent changes stay in the outbox until the next log-in. */
+  syncLogOut: () => call<SyncStatus>('sync_log_out'),
+  /** Syncs now; resolves when the sync is over, rejects when it failed. */
+  syncNow: () => call<SyncStatus>('sync_now'),
+  /** The team's open conflicts, oldest first. */
+  conflicts: () => call<ConflictView[]>('conflicts'),
+  /**
+   * Chooses the value that stands; answers with the conflicts still open. The id travels as a
+   * JSON number (the generated type says bigint, which JSON cannot carry).
+   */
+  resolveConflict: (id: ConflictView['id'] | number, choice: ConflictChoice) =>
+    call<ConflictView[]>('resolve_conflict', { id: Number(id), choice }),
   /** Version, schema, database, servers and the licences of the bundled components. */
   about: () => call<About>('about'),
   /** Asks the update server for a newer version; null when Traject is up to date. Errors are 'conflict'. */

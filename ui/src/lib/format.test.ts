@@ -4,14 +4,17 @@ import {
   daysBetween,
   daysLeftText,
   formatDate,
+  formatDateTimeAt,
   formatDay,
   formatFieldValue,
   formatLongDate,
+  formatTime,
+  formatWhen,
   fullName,
   orEmpty,
   relativeDays,
 } from './format';
-import { SIGNAL_KIND_LABELS, clientCount, pendingCount, signalCount } from './labels';
+import { SIGNAL_KIND_LABELS, changeCount, clientCount, conflictCount, pendingCount, signalCount } from './labels';
 import type { SignalKind } from '../api';
 
 describe('format', () => {
@@ -29,6 +32,23 @@ describe('format', () => {
     expect(daysLeftText(1)).toBe('nog 1 dag');
     expect(daysLeftText(0)).toBe('vandaag');
     expect(daysLeftText(-3)).toBe('verstreken sinds 3 dagen');
+  });
+
+  it('gives the time of a timestamp, with the day when it is not today', () => {
+    // Local times, so the test holds in any time zone.
+    const at = new Date(2025, 2, 14, 14, 32).toISOString();
+    expect(formatTime(at)).toBe('14:32');
+    expect(formatTime(new Date(2025, 2, 14, 9, 5).toISOString())).toBe('09:05');
+    expect(formatTime(null)).toBe('—');
+    expect(formatDateTimeAt(at)).toBe('14-03-2025 om 14:32');
+    expect(formatDateTimeAt(undefined)).toBe('—');
+    expect(formatWhen(at, new Date(2025, 2, 14, 23, 59))).toBe('om 14:32');
+    expect(formatWhen(at, new Date(2025, 2, 15, 0, 1))).toBe('op 14-03-2025 om 14:32');
+    expect(formatWhen('nonsense')).toBe('nonsense');
+    expect(changeCount(1)).toBe('1 wijziging');
+    expect(changeCount(1200)).toBe('1.200 wijzigingen');
+    expect(conflictCount(1)).toBe('1 conflict');
+    expect(conflictCount(2)).toBe('2 conflicten');
   });
 
   it('gives the day of a timestamp and renders trajectory audit values in Dutch', () => {

@@ -100,6 +100,32 @@ export function formatDateTime(value: string | null | undefined): string {
   return `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** RFC3339 timestamp → 'hh:mm' in local time; empty → '—'. */
+export function formatTime(value: string | null | undefined): string {
+  if (!value) return EMPTY;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** RFC3339 timestamp → 'dd-mm-jjjj om hh:mm' in local time; empty → '—'. */
+export function formatDateTimeAt(value: string | null | undefined): string {
+  const text = formatDateTime(value);
+  return /^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$/.test(text) ? `${text.slice(0, 10)} om ${text.slice(11)}` : text;
+}
+
+/**
+ * When something happened or will happen, after a verb: "om 14:32" on the day of `now`,
+ * "op 13-03-2025 om 14:32" on another day (local time).
+ */
+export function formatWhen(value: string, now: Date = new Date()): string {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  const sameDay =
+    d.getFullYear() === now.getFullYear() && d.getMonth() === now.getMonth() && d.getDate() === now.getDate();
+  return sameDay ? `om ${formatTime(value)}` : `op ${formatDateTimeAt(value)}`;
+}
+
 /** RFC3339 timestamp → 'dd-mm-jjjj', the day in local time. */
 export function formatDay(value: string | null | undefined): string {
   const text = formatDateTime(value);

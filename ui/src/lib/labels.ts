@@ -35,6 +35,8 @@ import type {
   SignalCounts,
   SignalKind,
   SpukKind,
+  ServerRole,
+  SyncPhase,
 } from '../api';
 
 export type Option<T extends string> = { value: T; label: string };
@@ -639,3 +641,27 @@ export function clientCount(n: number): string {
 export function pendingCount(n: number): string {
   return `${n.toLocaleString('nl-NL')} ${n === 1 ? 'wijziging' : 'wijzigingen'} niet gesynchroniseerd`;
 }
+
+/** "1 wijziging", "3 wijzigingen". */
+export function changeCount(n: number): string {
+  return `${n.toLocaleString('nl-NL')} ${n === 1 ? 'wijziging' : 'wijzigingen'}`;
+}
+
+/** "1 conflict", "2 conflicten". */
+export function conflictCount(n: number): string {
+  return `${n.toLocaleString('nl-NL')} ${n === 1 ? 'conflict' : 'conflicten'}`;
+}
+
+/** The steps of a sync. */
+export const SYNC_PHASE_LABELS: Record<SyncPhase, string> = {
+  push: 'Versturen',
+  pull: 'Ophalen',
+  apply: 'Verwerken',
+};
+
+/** What an account may do on the sync server. */
+export const SERVER_ROLE_LABELS: Record<ServerRole, string> = {
+  consultant: 'Consulent',
+  teamleider: 'Teamleider',
+  beheerder: 'Functioneel beheerder',
+};

@@ -5,15 +5,22 @@ import type { AppState, Client, ClientInput, Identity } from '../api';
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Handler = (args: Record<string, unknown>) => unknown;
 
+/**
+ * Answers each command with its handler (a command without one is rejected). Events are mocked
+ * too: `emit` from '@tauri-apps/api/event' reaches what the UI `listen`s to; they are not logged.
+ */
 export function installIpc(handlers: Record<string, Handler>): Call[] {
   const calls: Call[] = [];
-  mockIPC((cmd, payload) => {
-    const args = (payload ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args });
-    const handler = handlers[cmd];
-    if (!handler) throw { code: 'internal', message: `geen mock voor ${cmd}`, fields: [] };
-    return handler(args);
-  });
+  mockIPC(
+    (cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args });
+      const handler = handlers[cmd];
+      if (!handler) throw { code: 'internal', message: `geen mock voor ${cmd}`, fields: [] };
+      return handler(args);
+    },
+    { shouldMockEvents: true },
+  );
   return calls;
 }
 
