@@ -93,8 +93,8 @@ test-rust:
 # The tests that start a real traject-server, again on PostgreSQL: a throwaway cluster on
 # 127.0.0.1:$(PG_TEST_PORT), one fresh database per server, always stopped at the end.
 PG_TEST_PORT ?= 55432
-SERVER_TESTS := --test server_auth --test server_sync --test server_concurrency --test sync_cli --test sync_login \
-	--test sync_conflicts --test sync_crash --test sync_property
+SERVER_TESTS := --test server_auth --test server_authz --test server_sync --test server_concurrency --test sync_cli --test sync_login \
+	--test sync_conflicts --test sync_crash --test sync_moves --test sync_property
 
 test-postgres: deps-system
 	cargo build -p traject-cli -p traject-server

@@ -184,6 +184,13 @@ enum ClientCommand {
         #[command(flatten)]
         fields: Box<ClientArgs>,
     },
+    /// Give the dossier to another team on the sync server (teamleider; online): the new team
+    /// receives it, this team's laptops remove it at their next sync.
+    Move {
+        id: uuid::Uuid,
+        #[arg(long)]
+        team: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -322,6 +329,7 @@ fn run(cli: Cli) -> Result<()> {
             };
             output::summaries(&store.caseload(&query)?, json)?;
         }
+        Command::Client(ClientCommand::Move { id, team }) => sync::move_case(&store, &id, &team)?,
         Command::Client(ClientCommand::Show { id }) => {
             output::dossier(&store.open_dossier(&id)?, json)?
         }

@@ -85,6 +85,15 @@ pub fn sync(mut store: Store, as_json: bool) -> Result<()> {
     Ok(())
 }
 
+pub fn move_case(store: &Store, id: &uuid::Uuid, team: &str) -> Result<()> {
+    let moved = store.move_case(id, team)?;
+    println!(
+        "dossier van team {} naar team {} ({} wijzigingen); de laptops van {} verwijderen het bij hun volgende synchronisatie",
+        moved.from, moved.to, moved.copied, moved.from
+    );
+    Ok(())
+}
+
 #[derive(Subcommand)]
 pub enum ConflictCommand {
     /// The open conflicts as last fetched (sync first for the newest).

@@ -20,6 +20,9 @@ pub enum ServerError {
     UpgradeRequired { found: i64, min: i64 },
     #[error("{0} bestaat niet")]
     NotFound(String),
+    /// Logged in, but the role does not allow it.
+    #[error("{0}")]
+    Forbidden(String),
     #[error("{0}")]
     BadRequest(String),
     #[error("{0}")]
@@ -67,6 +70,7 @@ impl ServerError {
             Self::Disabled => (StatusCode::UNAUTHORIZED, "disabled"),
             Self::UpgradeRequired { .. } => (StatusCode::UPGRADE_REQUIRED, "upgrade_required"),
             Self::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
+            Self::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
             Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             Self::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             Self::Db(_)

@@ -11,8 +11,8 @@ use axum::{Json, Router};
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 use traject_core::sync::wire::{
-    ConflictList, LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse,
-    ResolveRequest, Session, SCHEMA_HEADER,
+    ConflictList, LoginRequest, LoginResponse, MoveRequest, MoveResponse, PullResponse,
+    PushRequest, PushResponse, ResolveRequest, ServerRole, Session, SCHEMA_HEADER,
 };
 
 use crate::auth::{hash_password, new_token, token_hash, verify_password};
@@ -30,6 +30,7 @@ pub fn router(db: AppState) -> Router {
         .route("/v1/sync/pull", get(pull))
         .route("/v1/conflicts", get(conflicts))
         .route("/v1/conflicts/{id}/resolve", post(resolve_conflict))
+        .route("/v1/cases/{client_id}/move", post(move_case))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -99,7 +100,7 @@ pub const MIN_CLIENT_SCHEMA: i64 = 8;
 /// the rest). Older schemas may push: their outbox stays readable.
 async fn push(
     State(db): State<AppState>,
-    Authed(session): Authed,
+    Member(session): Member,
     Json(request): Json<PushRequest>,
 ) -> Result<Json<PushResponse>, ServerError> {
     let now_ms = chrono::Utc::now().timestamp_millis();
@@ -121,7 +122,7 @@ struct PullQuery {
 /// upgrade first.
 async fn pull(
     State(db): State<AppState>,
-    Authed(session): Authed,
+    Member(session): Member,
     headers: HeaderMap,
     Query(query): Query<PullQuery>,
 ) -> Result<Json<PullResponse>, ServerError> {
@@ -143,7 +144,7 @@ async fn pull(
 /// The team's open conflicts, oldest first.
 async fn conflicts(
     State(db): State<AppState>,
-    Authed(session): Authed,
+    Member(session): Member,
 ) -> Result<Json<ConflictList>, ServerError> {
     blocking(move || {
         Ok(Json(ConflictList {
@@ -156,7 +157,7 @@ async fn conflicts(
 /// Records the choice made on a laptop; the chosen value itself arrived as an edit.
 async fn resolve_conflict(
     State(db): State<AppState>,
-    Authed(session): Authed,
+    Member(session): Member,
     Path(id): Path<i64>,
     Json(request): Json<ResolveRequest>,
 ) -> Result<Json<ConflictList>, ServerError> {
@@ -167,6 +168,35 @@ async fn resolve_conflict(
         }))
     })
     .await
+}
+
+/// Gives a dossier to another team: its snapshot goes to the new team, a revoke to the old.
+async fn move_case(
+    State(db): State<AppState>,
+    Authed(session): Authed,
+    Path(client_id): Path<String>,
+    Json(request): Json<MoveRequest>,
+) -> Result<Json<MoveResponse>, ServerError> {
+    blocking(move || Ok(Json(db.move_case(&session, &client_id, &request.team)?))).await
+}
+
+/// The session of a team member: consultants and teamleiders sync their team's dossiers; a
+/// beheerder manages accounts and devices and receives no client data (403).
+pub struct Member(pub Session);
+
+impl FromRequestParts<AppState> for Member {
+    type Rejection = ServerError;
+
+    async fn from_request_parts(parts: &mut Parts, db: &AppState) -> Result<Self, ServerError> {
+        let Authed(session) = Authed::from_request_parts(parts, db).await?;
+        if session.role == ServerRole::Beheerder {
+            return Err(ServerError::Forbidden(
+                "een functioneel beheerder beheert accounts en apparaten en ontvangt geen dossiers"
+                    .into(),
+            ));
+        }
+        Ok(Self(session))
+    }
 }
 
 /// Runs database work off the async threads.

@@ -14,7 +14,9 @@ use crate::sync::hlc::{Hlc, HlcState};
 use crate::sync::outbox::LEDGER_ROW;
 use crate::sync::rows::{key_columns, scope, split_row_id, Scope};
 use crate::sync::status::{SyncAccount, SyncPhase, SyncProgress, SyncState, SyncStatus};
-use crate::sync::wire::{Change, OpResult, OpStatus, PushRequest, ServerRole, WireOp, CASE_MOVED};
+use crate::sync::wire::{
+    Change, MoveResponse, OpResult, OpStatus, PushRequest, ServerRole, WireOp, CASE_MOVED,
+};
 
 const KEY: &str = "sync_login";
 const LAST_SYNC: &str = "sync_last";
@@ -79,6 +81,23 @@ impl Store {
             .conn
             .execute("DELETE FROM settings WHERE key = ?1", [KEY])?
             > 0)
+    }
+
+    /// Asks the server to give dossier `id` to team `team` (online; the teamleider of its team
+    /// or a beheerder). This laptop removes it at its next sync, as every laptop of the team.
+    pub fn move_case(
+        &self,
+        id: &uuid::Uuid,
+        team: &str,
+    ) -> std::result::Result<MoveResponse, SyncError> {
+        let login = self.sync_login().map_err(local)?.ok_or_else(|| {
+            SyncError::Address("deze computer is niet aangemeld: traject login".into())
+        })?;
+        SyncClient::new(server_url(&login.server, true)?)?.move_case(
+            &login.token,
+            &id.to_string(),
+            team,
+        )
     }
 
     /// The sync state as this database knows it: the login, what waits to be sent, the open

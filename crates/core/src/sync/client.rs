@@ -8,8 +8,8 @@ use reqwest::blocking::{Client, Response};
 use reqwest::Url;
 
 use super::wire::{
-    ConflictChoice, ConflictList, ErrorBody, LoginRequest, LoginResponse, PullResponse,
-    PushRequest, PushResponse, ResolveRequest, Session, SCHEMA_HEADER,
+    ConflictChoice, ConflictList, ErrorBody, LoginRequest, LoginResponse, MoveRequest,
+    MoveResponse, PullResponse, PushRequest, PushResponse, ResolveRequest, Session, SCHEMA_HEADER,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -160,6 +160,24 @@ impl SyncClient {
                 .post(self.url(&format!("v1/conflicts/{id}/resolve"))?)
                 .bearer_auth(token)
                 .json(&ResolveRequest { choice })
+                .send(),
+        )
+    }
+
+    /// Gives dossier `client_id` to team `team`.
+    pub fn move_case(
+        &self,
+        token: &str,
+        client_id: &str,
+        team: &str,
+    ) -> Result<MoveResponse, SyncError> {
+        self.read(
+            self.http
+                .post(self.url(&format!("v1/cases/{client_id}/move"))?)
+                .bearer_auth(token)
+                .json(&MoveRequest {
+                    team: team.to_owned(),
+                })
                 .send(),
         )
     }

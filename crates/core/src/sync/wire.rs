@@ -113,6 +113,21 @@ pub struct Change {
     pub hlc: String,
 }
 
+/// `POST /v1/cases/{client_id}/move`: give a dossier to another team (its teamleider or a
+/// beheerder).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoveRequest {
+    pub team: String,
+}
+
+/// What a move did: the teams, and how many changes the new team received as its snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoveResponse {
+    pub from: String,
+    pub to: String,
+    pub copied: u64,
+}
+
 /// The entity of a change that tells the old team's laptops a dossier moved away: `row_id` is
 /// the client, `value` the new team's name. Its laptops remove the dossier; the new team
 /// receives a snapshot of the whole dossier as ordinary changes.

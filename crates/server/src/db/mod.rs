@@ -5,6 +5,7 @@
 //! applied at open.
 
 mod accounts;
+mod moves;
 mod postgres;
 mod sqlite;
 mod sync;

@@ -10,6 +10,7 @@ use traject_core::sync::wire::{
     ConflictChoice, OpResult, OpStatus, PullResponse, Session, WireConflict, WireOp,
 };
 
+use super::moves::late_edit;
 use super::tx::{ConflictRow, NewChange, NewConflict, Side, StoredField};
 use super::{json, now, Db, Result, Tx};
 use crate::error::ServerError;
@@ -151,10 +152,14 @@ fn apply(
     } else {
         op.client_id.as_deref()
     };
+    let mut moved_to = None;
     if let Some(client_id) = client_id {
         match tx.case_owner(client_id)? {
             Some(owner) if owner != team => {
-                return Ok(Err("dit dossier hoort bij een ander team".into()))
+                if !tx.moved_away(client_id, team)? {
+                    return Ok(Err("dit dossier hoort bij een ander team".into()));
+                }
+                moved_to = Some(owner);
             }
             Some(_) => {}
             None => tx.insert_case(client_id, team)?,
@@ -176,6 +181,14 @@ fn apply(
         device_id: &device,
         received_at: &received_at,
     };
+    if let Some(owner) = moved_to {
+        return Ok(Ok(late_edit(
+            tx,
+            &change,
+            owner,
+            accepted.kind == OpKind::LedgerRow,
+        )?));
+    }
     if accepted.kind == OpKind::LedgerRow {
         tx.record_change(&change)?;
         return Ok(Ok(OpStatus::Applied));

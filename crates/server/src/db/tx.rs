@@ -55,6 +55,7 @@ pub(crate) trait Accounts {
     fn insert_team(&mut self, name: &str, created_at: &str) -> Result<bool>;
     fn teams(&mut self) -> Result<Vec<TeamRow>>;
     fn team_id(&mut self, name: &str) -> Result<Option<i64>>;
+    fn team_name(&mut self, id: i64) -> Result<Option<String>>;
     /// False when a user of that name exists.
     fn insert_user(&mut self, user: &NewUser<'_>) -> Result<bool>;
     fn users(&mut self) -> Result<Vec<UserRow>>;
@@ -72,6 +73,7 @@ pub(crate) trait Accounts {
 }
 
 /// An accepted op as the server keeps it; `value` is JSON text.
+#[derive(Clone, Copy)]
 pub(crate) struct NewChange<'a> {
     pub op_id: &'a str,
     pub entity: &'a str,
@@ -152,6 +154,21 @@ pub(crate) trait Changes {
     /// Whether a conflict of this team is resolved; `None` if the team has no such conflict.
     fn conflict_resolved(&mut self, id: i64, team: &str) -> Result<Option<bool>>;
     fn resolve_conflict(&mut self, id: i64, now: &str, by: &str, choice: &str) -> Result<()>;
+    /// Gives a case to another team and records the move.
+    fn move_case(&mut self, client_id: &str, from: i64, to: i64, at: &str, by: &str) -> Result<()>;
+    /// Whether the case was moved away from `team`.
+    fn moved_away(&mut self, client_id: &str, team: i64) -> Result<bool>;
+    /// Appends, for team `to`, a copy of what the dossier holds now: every field's current
+    /// change and every ledger row in team `from`'s feed, in their order; each copy's op id is
+    /// the original's with `suffix`. The number of changes copied.
+    fn copy_case(
+        &mut self,
+        client_id: &str,
+        from: i64,
+        to: i64,
+        suffix: &str,
+        received_at: &str,
+    ) -> Result<u64>;
     /// A team's changes after `cursor`, in sequence order, at most `limit`.
     fn changes_after(&mut self, team_id: i64, cursor: i64, limit: i64) -> Result<Vec<Change>>;
 }

@@ -38,6 +38,14 @@ impl Accounts for PgTx<'_> {
             .map_err(Into::into)
     }
 
+    fn team_name(&mut self, id: i64) -> Result<Option<String>> {
+        self.0
+            .query_opt("SELECT name FROM teams WHERE id = $1", &[&id])?
+            .map(|r| r.try_get(0))
+            .transpose()
+            .map_err(Into::into)
+    }
+
     fn insert_user(&mut self, user: &NewUser<'_>) -> Result<bool> {
         let added = self.0.execute(
             "INSERT INTO users (name, password_hash, role, team_id, created_at)

@@ -48,6 +48,52 @@ impl Changes for PgTx<'_> {
             .map_err(Into::into)
     }
 
+    fn move_case(&mut self, client_id: &str, from: i64, to: i64, at: &str, by: &str) -> Result<()> {
+        self.0.execute(
+            "UPDATE cases SET team_id = $1 WHERE client_id = $2",
+            &[&to, &client_id],
+        )?;
+        self.0.execute(
+            "INSERT INTO case_moves (client_id, from_team, to_team, moved_at, moved_by)
+             VALUES ($1, $2, $3, $4, $5)",
+            &[&client_id, &from, &to, &at, &by],
+        )?;
+        Ok(())
+    }
+
+    fn moved_away(&mut self, client_id: &str, team: i64) -> Result<bool> {
+        Ok(self
+            .0
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM case_moves WHERE client_id = $1 AND from_team = $2)",
+                &[&client_id, &team],
+            )?
+            .try_get(0)?)
+    }
+
+    fn copy_case(
+        &mut self,
+        client_id: &str,
+        from: i64,
+        to: i64,
+        suffix: &str,
+        received_at: &str,
+    ) -> Result<u64> {
+        Ok(self.0.execute(
+            "INSERT INTO changes (op_id, entity, row_id, client_id, field, value, hlc, team_id,
+                                  device_id, received_at)
+             SELECT c.op_id || $1, c.entity, c.row_id, c.client_id, c.field, c.value, c.hlc, $2,
+                    c.device_id, $3
+             FROM changes c
+             WHERE c.client_id = $4
+               AND ((c.field = '_row' AND c.team_id = $5)
+                    OR EXISTS (SELECT 1 FROM fields f WHERE f.entity = c.entity
+                               AND f.row_id = c.row_id AND f.field = c.field AND f.seq = c.seq))
+             ORDER BY c.seq",
+            &[&suffix, &to, &received_at, &client_id, &from],
+        )?)
+    }
+
     fn insert_case(&mut self, client_id: &str, team_id: i64) -> Result<()> {
         self.0.execute(
             "INSERT INTO cases (client_id, team_id) VALUES ($1, $2)",

@@ -36,6 +36,13 @@ impl Accounts for SqliteTx<'_> {
             .optional()?)
     }
 
+    fn team_name(&mut self, id: i64) -> Result<Option<String>> {
+        Ok(self
+            .0
+            .query_row("SELECT name FROM teams WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?)
+    }
+
     fn insert_user(&mut self, user: &NewUser<'_>) -> Result<bool> {
         let added = self.0.execute(
             "INSERT INTO users (name, password_hash, role, team_id, created_at)
