@@ -20,7 +20,7 @@ SCREENSHOTS := docs/screenshots
 DEB_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libsoup-3.0-dev \
 	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core x11-utils imagemagick locales poppler-utils libreoffice-calc-nogui \
-	postgresql
+	postgresql openssl
 
 .PHONY: help run dev test bench fuzz bundle bundle-test test-rust test-postgres test-ui test-e2e lint bindings licences screenshots deps deps-system deps-ui deps-driver ui e2e-app
 
@@ -94,7 +94,7 @@ test-rust:
 # 127.0.0.1:$(PG_TEST_PORT), one fresh database per server, always stopped at the end.
 PG_TEST_PORT ?= 55432
 SERVER_TESTS := --test server_auth --test server_authz --test server_sync --test server_concurrency --test sync_cli --test sync_login \
-	--test sync_conflicts --test sync_crash --test sync_moves --test sync_property
+	--test server_tls --test sync_conflicts --test sync_crash --test sync_moves --test sync_property
 
 test-postgres: deps-system
 	cargo build -p traject-cli -p traject-server

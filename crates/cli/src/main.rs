@@ -145,6 +145,10 @@ enum Command {
         /// Allow plain http to another computer (a test network; never with real data).
         #[arg(long)]
         allow_http: bool,
+        /// Also trust this certificate authority (PEM file) for the server: a municipality's
+        /// own CA.
+        #[arg(long)]
+        ca_cert: Option<PathBuf>,
     },
     /// Forget the sync login of this laptop.
     Logout,
@@ -384,7 +388,8 @@ fn run(cli: Cli) -> Result<()> {
             user,
             device,
             allow_http,
-        } => sync::login(&mut store, &server, &user, device, allow_http)?,
+            ca_cert,
+        } => sync::login(&mut store, &server, &user, device, allow_http, ca_cert)?,
         Command::Logout => sync::logout(&mut store)?,
         Command::Sync => sync::sync(store, json)?,
         Command::Conflict(command) => sync::conflict(&mut store, command, json)?,

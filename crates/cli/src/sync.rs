@@ -26,12 +26,19 @@ pub fn login(
     user: &str,
     device: Option<String>,
     allow_http: bool,
+    ca_cert: Option<std::path::PathBuf>,
 ) -> Result<()> {
     let device = device.unwrap_or_else(traject_core::sync::status::default_device_name);
+    let ca_cert = ca_cert
+        .map(|path| {
+            std::fs::read_to_string(&path)
+                .with_context(|| format!("CA-certificaat {} lezen", path.display()))
+        })
+        .transpose()?;
     // The address is checked before a password is asked for.
     traject_core::sync::client::server_url(server, allow_http)?;
     let password = read_password()?;
-    let login = store.log_in(server, user, &password, &device, allow_http)?;
+    let login = store.log_in_trusting(server, user, &password, &device, allow_http, ca_cert)?;
     println!(
         "aangemeld als {} ({}) op {}; apparaat {} ({device})",
         login.user,

@@ -1,6 +1,6 @@
 //! Where the server's settings come from, strongest first: flags, environment
-//! (`TRAJECT_SERVER_DB`, `TRAJECT_SERVER_LISTEN`; clap reads both), a TOML file (`--config`),
-//! then the defaults.
+//! (`TRAJECT_SERVER_DB`, `TRAJECT_SERVER_LISTEN`, `TRAJECT_SERVER_TLS_CERT`,
+//! `TRAJECT_SERVER_TLS_KEY`; clap reads them), a TOML file (`--config`), then the defaults.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -14,6 +14,8 @@ use serde::Deserialize;
 pub struct FileConfig {
     pub db: Option<String>,
     pub listen: Option<String>,
+    pub tls_cert: Option<PathBuf>,
+    pub tls_key: Option<PathBuf>,
 }
 
 impl FileConfig {
@@ -86,5 +88,25 @@ mod tests {
         let message = format!("{err:#}");
         assert!(message.contains("geen geldige PostgreSQL-URL"), "{message}");
         assert!(!message.contains("geheim"), "no password in {message}");
+    }
+}
+
+/// The certificate chain and private key (PEM files) the server terminates TLS with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsFiles {
+    pub cert: PathBuf,
+    pub key: PathBuf,
+}
+
+/// TLS when both files are given (flag, environment or file), plain http when neither is.
+pub fn tls_files(
+    cert: Option<PathBuf>,
+    key: Option<PathBuf>,
+    file: &FileConfig,
+) -> Result<Option<TlsFiles>> {
+    match (cert.or(file.tls_cert.clone()), key.or(file.tls_key.clone())) {
+        (Some(cert), Some(key)) => Ok(Some(TlsFiles { cert, key })),
+        (None, None) => Ok(None),
+        _ => anyhow::bail!("TLS vraagt zowel --tls-cert als --tls-key"),
     }
 }

@@ -28,7 +28,7 @@ struct Cli {
     /// postgres://traject@db.example:5432/traject (PostgreSQL).
     #[arg(long, global = true, env = "TRAJECT_SERVER_DB")]
     db: Option<String>,
-    /// A TOML file with `db` and `listen` (flags and environment win).
+    /// A TOML file with `db`, `listen`, `tls_cert` and `tls_key` (flags and environment win).
     #[arg(long, global = true)]
     config: Option<PathBuf>,
     #[command(subcommand)]
@@ -42,6 +42,13 @@ enum Command {
         /// Address and port, e.g. 0.0.0.0:8443; port 0 picks a free port.
         #[arg(long, env = "TRAJECT_SERVER_LISTEN")]
         listen: Option<String>,
+        /// The certificate chain (PEM) to serve https with; with --tls-key. Without both the
+        /// server speaks plain http (behind a proxy that terminates TLS, or on loopback).
+        #[arg(long, env = "TRAJECT_SERVER_TLS_CERT")]
+        tls_cert: Option<PathBuf>,
+        /// The certificate's private key (PEM).
+        #[arg(long, env = "TRAJECT_SERVER_TLS_KEY")]
+        tls_key: Option<PathBuf>,
     },
     /// Users: add, list, disable, enable, set-team, set-role.
     #[command(subcommand)]
@@ -76,7 +83,11 @@ fn run() -> anyhow::Result<()> {
     let db = DbLocation::parse(&resolve(cli.db, &file, |f| f.db.clone(), None, "db")?)?;
     let db = db::Db::open(&db)?;
     match cli.command {
-        Command::Serve { listen } => {
+        Command::Serve {
+            listen,
+            tls_cert,
+            tls_key,
+        } => {
             let listen = resolve(
                 listen,
                 &file,
@@ -84,7 +95,8 @@ fn run() -> anyhow::Result<()> {
                 Some(DEFAULT_LISTEN),
                 "listen",
             )?;
-            serve::run(db, config::listen_addr(&listen)?)
+            let tls = config::tls_files(tls_cert, tls_key, &file)?;
+            serve::run(db, config::listen_addr(&listen)?, tls)
         }
         Command::User(command) => admin::user(&db, command),
         Command::Team(command) => admin::team(&db, command),

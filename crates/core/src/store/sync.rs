@@ -33,6 +33,16 @@ pub struct SyncLogin {
     #[serde(default)]
     pub device: String,
     pub token: String,
+    /// A certificate authority (PEM) trusted for this server besides the usual ones: a
+    /// municipality's own CA.
+    #[serde(default)]
+    pub ca_cert: Option<String>,
+}
+
+impl SyncLogin {
+    fn client(&self) -> std::result::Result<SyncClient, SyncError> {
+        SyncClient::new(server_url(&self.server, true)?, self.ca_cert.as_deref())
+    }
 }
 
 /// The last successful sync: when, and what it did.
@@ -57,8 +67,22 @@ impl Store {
         device_name: &str,
         allow_http: bool,
     ) -> std::result::Result<SyncLogin, SyncError> {
+        self.log_in_trusting(server, user, password, device_name, allow_http, None)
+    }
+
+    /// [`Store::log_in`], trusting `ca_cert` (PEM) for this server as well.
+    pub fn log_in_trusting(
+        &mut self,
+        server: &str,
+        user: &str,
+        password: &str,
+        device_name: &str,
+        allow_http: bool,
+        ca_cert: Option<String>,
+    ) -> std::result::Result<SyncLogin, SyncError> {
         let url = server_url(server, allow_http)?;
-        let response = SyncClient::new(url.clone())?.login(user, password, device_name)?;
+        let response =
+            SyncClient::new(url.clone(), ca_cert.as_deref())?.login(user, password, device_name)?;
         let login = SyncLogin {
             server: url.to_string(),
             user: response.session.user,
@@ -67,6 +91,7 @@ impl Store {
             device_id: response.device_id,
             device: device_name.to_owned(),
             token: response.token,
+            ca_cert,
         };
         settings::put(&self.conn, KEY, &login).map_err(local)?;
         Ok(login)
@@ -93,11 +118,9 @@ impl Store {
         let login = self.sync_login().map_err(local)?.ok_or_else(|| {
             SyncError::Address("deze computer is niet aangemeld: traject login".into())
         })?;
-        SyncClient::new(server_url(&login.server, true)?)?.move_case(
-            &login.token,
-            &id.to_string(),
-            team,
-        )
+        login
+            .client()?
+            .move_case(&login.token, &id.to_string(), team)
     }
 
     /// The sync state as this database knows it: the login, what waits to be sent, the open
@@ -171,7 +194,7 @@ impl Store {
         let login = self.sync_login().map_err(local)?.ok_or_else(|| {
             SyncError::Address("deze computer is niet aangemeld: traject login".into())
         })?;
-        let client = SyncClient::new(server_url(&login.server, true)?)?;
+        let client = login.client()?;
         let mut report = SyncReport::default();
         let total = u32::try_from(self.pending_ops().map_err(local)?).unwrap_or(u32::MAX);
         progress(SyncProgress {

@@ -27,6 +27,18 @@ pub enum SyncError {
     Local(String),
 }
 
+/// An error with its causes ("error sending request: … : invalid peer certificate: UnknownIssuer").
+fn causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
 impl SyncError {
     /// The server says this device was revoked: its local data must be erased.
     pub fn wipe(&self) -> bool {
@@ -60,9 +72,23 @@ pub struct SyncClient {
 }
 
 impl SyncClient {
-    pub fn new(base: Url) -> Result<Self, SyncError> {
-        let http = Client::builder()
-            .timeout(Duration::from_secs(30))
+    /// A client of the server at `base`, trusting `ca_cert` (PEM) besides the usual roots.
+    pub fn new(base: Url, ca_cert: Option<&str>) -> Result<Self, SyncError> {
+        let mut builder = Client::builder().timeout(Duration::from_secs(30));
+        if let Some(pem) = ca_cert {
+            let not_pem = |reason: String| {
+                SyncError::Address(format!(
+                    "het CA-certificaat is geen PEM-certificaat{reason}"
+                ))
+            };
+            if !pem.contains("-----BEGIN CERTIFICATE-----") {
+                return Err(not_pem(String::new()));
+            }
+            let cert = reqwest::Certificate::from_pem(pem.as_bytes())
+                .map_err(|e| not_pem(format!(": {e}")))?;
+            builder = builder.add_root_certificate(cert);
+        }
+        let http = builder
             .build()
             .map_err(|e| SyncError::Protocol(e.to_string()))?;
         Ok(Self { http, base })
@@ -80,7 +106,7 @@ impl SyncClient {
     ) -> Result<T, SyncError> {
         let response = response.map_err(|e| SyncError::Unreachable {
             server: self.base.to_string(),
-            reason: e.to_string(),
+            reason: causes(&e),
         })?;
         let status = response.status();
         if status.is_success() {
