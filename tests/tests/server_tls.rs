@@ -86,6 +86,16 @@ fn certificates(dir: &Path) {
     );
 }
 
+/// Kills the server when the test ends, also when it fails.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 #[test]
 fn a_laptop_trusting_the_municipal_ca_syncs_over_https() {
     let certs = tempfile::tempdir().unwrap();
@@ -97,18 +107,20 @@ fn a_laptop_trusting_the_municipal_ca_syncs_over_https() {
         &["user", "add", "anna", "--team", "Noord"],
         Some(PASSWORD),
     );
-    let mut child = Command::new(server_bin())
-        .args(["--db", db.as_ref(), "serve", "--listen", "127.0.0.1:0"])
-        .arg("--tls-cert")
-        .arg(certs.path().join("server.pem"))
-        .arg("--tls-key")
-        .arg(certs.path().join("server.key"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut server = Running(
+        Command::new(server_bin())
+            .args(["--db", db.as_ref(), "serve", "--listen", "127.0.0.1:0"])
+            .arg("--tls-cert")
+            .arg(certs.path().join("server.pem"))
+            .arg("--tls-key")
+            .arg(certs.path().join("server.key"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
+    BufReader::new(server.0.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
     let url = line.trim().rsplit(' ').next().unwrap().to_owned();
@@ -161,7 +173,4 @@ fn a_laptop_trusting_the_municipal_ca_syncs_over_https() {
         String::from_utf8_lossy(&out.stderr).contains("CA-certificaat"),
         "{out:?}"
     );
-
-    let _ = child.kill();
-    let _ = child.wait();
 }
