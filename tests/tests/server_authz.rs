@@ -3,25 +3,16 @@
 //! receives another team's dossiers; a beheerder receives none.
 
 mod server;
+mod team;
+mod util;
 
 use reqwest::blocking::{Client, RequestBuilder};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use server::{admin_ok, Server, TestDb};
+use team::{token, PASSWORD};
 
-const PASSWORD: &str = "Tulpen-en-hyacinten-2026";
 const SCHEMA: &str = "10";
-
-fn token(http: &Client, server: &Server, user: &str) -> String {
-    let response: Value = http
-        .post(format!("{}/v1/login", server.url))
-        .json(&json!({"user": user, "password": PASSWORD, "device_name": format!("laptop {user}")}))
-        .send()
-        .unwrap()
-        .json()
-        .unwrap();
-    response["token"].as_str().unwrap().to_owned()
-}
 
 /// One op creating client `id` (a name field is enough for the server).
 fn push_body(id: &str) -> Value {
@@ -57,7 +48,7 @@ fn every_role_against_every_endpoint() {
     let http = Client::new();
     let tokens: Vec<(&str, Option<String>)> = accounts
         .iter()
-        .map(|(user, ..)| (*user, Some(token(&http, &server, user))))
+        .map(|(user, ..)| (*user, Some(token(&server, user))))
         .chain([("none", None)])
         .collect();
     let devices: Value =

@@ -3,50 +3,12 @@
 //! conflict with both values kept on the server.
 
 mod server;
+mod team;
 mod util;
 
-use server::{admin_ok, Server, TestDb};
+use server::admin_ok;
+use team::{laptop, noord, CLIENTS};
 use util::{arg, TestEnv};
-
-const PASSWORD: &str = "Tulpen-en-hyacinten-2026";
-
-const CLIENTS: &str = "\
-external_id,given_name,family_name,birth_date,gender,client_type,municipality,brp_registration_date,obligation_date
-G-1,Amira,Haddad,1996-01-01,V,statushouder,Lisse,2026-09-01,2026-09-01
-";
-
-fn laptop(server: &Server, user: &str, device: &str) -> TestEnv {
-    let env = TestEnv::initialised();
-    let mut cmd = env.cmd();
-    cmd.args([
-        "login",
-        "--server",
-        &server.url,
-        "--user",
-        user,
-        "--device",
-        device,
-    ])
-    .env("TRAJECT_PASSWORD", PASSWORD);
-    let out = cmd.output().unwrap();
-    assert!(out.status.success(), "{out:?}");
-    env
-}
-
-/// A server with team Noord of anna and bram.
-fn team_server() -> (TestDb, Server) {
-    let db = TestDb::new();
-    admin_ok(&db, &["team", "add", "Noord"], None);
-    for user in ["anna", "bram"] {
-        admin_ok(
-            &db,
-            &["user", "add", user, "--team", "Noord"],
-            Some(PASSWORD),
-        );
-    }
-    let server = Server::start(&db);
-    (db, server)
-}
 
 fn sync(env: &TestEnv) -> serde_json::Value {
     env.json(&["sync"])
@@ -54,9 +16,9 @@ fn sync(env: &TestEnv) -> serde_json::Value {
 
 #[test]
 fn two_laptops_share_a_caseload() {
-    let (_dir, server) = team_server();
-    let a = laptop(&server, "anna", "laptop-a");
-    let b = laptop(&server, "bram", "laptop-b");
+    let (_dir, server) = noord();
+    let a = laptop(&server, "anna", Some("laptop-a"));
+    let b = laptop(&server, "bram", Some("laptop-b"));
 
     let file = a.write("clients.csv", CLIENTS);
     a.ok(&["import", "clients", arg(&file)]);
@@ -115,9 +77,9 @@ fn two_laptops_share_a_caseload() {
 /// laptop: both then count the same in every report and see the same Werkvoorraad.
 #[test]
 fn a_generated_caseload_arrives_whole() {
-    let (_dir, server) = team_server();
-    let a = laptop(&server, "anna", "laptop-a");
-    let b = laptop(&server, "bram", "laptop-b");
+    let (_dir, server) = noord();
+    let a = laptop(&server, "anna", Some("laptop-a"));
+    let b = laptop(&server, "bram", Some("laptop-b"));
     a.ok(&["generate", "--clients", "40", "--seed", "5"]);
     let sent = sync(&a);
     assert_eq!(sent["rejected"], serde_json::json!([]), "{sent}");

@@ -2,50 +2,18 @@
 //! real `traject-server`.
 
 mod server;
+mod team;
 mod util;
 
 use server::{admin_ok, Server, TestDb};
+use team::{laptop, noord, CLIENTS};
 use util::{arg, TestEnv};
-
-const PASSWORD: &str = "Tulpen-en-hyacinten-2026";
-
-const CLIENTS: &str = "\
-external_id,given_name,family_name,birth_date,gender,client_type,municipality,brp_registration_date,obligation_date
-G-1,Amira,Haddad,1996-01-01,V,statushouder,Lisse,2026-09-01,2026-09-01
-";
-
-fn laptop(server: &Server, user: &str, device: &str) -> TestEnv {
-    let env = TestEnv::initialised();
-    let mut cmd = env.cmd();
-    cmd.args([
-        "login",
-        "--server",
-        &server.url,
-        "--user",
-        user,
-        "--device",
-        device,
-    ])
-    .env("TRAJECT_PASSWORD", PASSWORD);
-    let out = cmd.output().unwrap();
-    assert!(out.status.success(), "{out:?}");
-    env
-}
 
 /// A server with team Noord of anna and bram, each on a laptop that has Amira's dossier.
 fn team_with_a_client() -> (TestDb, Server, TestEnv, TestEnv, String) {
-    let db = TestDb::new();
-    admin_ok(&db, &["team", "add", "Noord"], None);
-    for user in ["anna", "bram"] {
-        admin_ok(
-            &db,
-            &["user", "add", user, "--team", "Noord"],
-            Some(PASSWORD),
-        );
-    }
-    let server = Server::start(&db);
-    let a = laptop(&server, "anna", "laptop-a");
-    let b = laptop(&server, "bram", "laptop-b");
+    let (db, server) = noord();
+    let a = laptop(&server, "anna", Some("laptop-a"));
+    let b = laptop(&server, "bram", Some("laptop-b"));
     let file = a.write("clients.csv", CLIENTS);
     a.ok(&["import", "clients", arg(&file)]);
     a.json(&["sync"]);

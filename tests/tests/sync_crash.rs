@@ -4,6 +4,7 @@
 //! `PRAGMA integrity_check`.
 
 mod server;
+mod team;
 mod util;
 
 use std::collections::BTreeMap;
@@ -11,41 +12,10 @@ use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use server::{admin_ok, Server, TestDb};
+use server::Server;
+use team::{laptop, noord, pull_all, token};
 use traject_core::store::tables::{SyncClass, TABLES};
 use util::TestEnv;
-
-const PASSWORD: &str = "Tulpen-en-hyacinten-2026";
-
-fn team_server() -> (TestDb, Server) {
-    let db = TestDb::new();
-    admin_ok(&db, &["team", "add", "Noord"], None);
-    for user in ["anna", "bram"] {
-        admin_ok(
-            &db,
-            &["user", "add", user, "--team", "Noord"],
-            Some(PASSWORD),
-        );
-    }
-    let server = Server::start(&db);
-    (db, server)
-}
-
-fn log_in(env: &TestEnv, server: &Server, user: &str) {
-    let out = env
-        .cmd()
-        .args(["login", "--server", &server.url, "--user", user])
-        .env("TRAJECT_PASSWORD", PASSWORD)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-}
-
-fn laptop(server: &Server, user: &str) -> TestEnv {
-    let env = TestEnv::initialised();
-    log_in(&env, server, user);
-    env
-}
 
 fn start_sync(env: &TestEnv) -> Child {
     env.cmd()
@@ -94,46 +64,16 @@ fn outbox(db: &Path) -> i64 {
         .unwrap()
 }
 
-/// Every change the server keeps for the team, read as a laptop pulls them: no ledger row and
-/// no op is stored twice.
+/// Every change the server keeps for the team: no ledger row and no op is stored twice.
 fn assert_nothing_stored_twice(server: &Server) {
-    let http = reqwest::blocking::Client::new();
-    let login: serde_json::Value = http
-        .post(format!("{}/v1/login", server.url))
-        .json(&serde_json::json!({"user": "bram", "password": PASSWORD, "device_name": "check"}))
-        .send()
-        .unwrap()
-        .json()
-        .unwrap();
-    let token = login["token"].as_str().unwrap();
-    let (mut cursor, mut rows) = (0, std::collections::HashSet::new());
-    loop {
-        let page: serde_json::Value = http
-            .get(format!(
-                "{}/v1/sync/pull?cursor={cursor}&limit=5000",
-                server.url
-            ))
-            .bearer_auth(token)
-            .header(
-                "x-traject-schema",
-                traject_core::store::SCHEMA_VERSION.to_string(),
-            )
-            .send()
-            .unwrap()
-            .json()
-            .unwrap();
-        for change in page["changes"].as_array().unwrap() {
-            if change["field"] == "_row" {
-                let key = (
-                    change["entity"].as_str().unwrap().to_owned(),
-                    change["row_id"].as_str().unwrap().to_owned(),
-                );
-                assert!(rows.insert(key.clone()), "{key:?} stored twice");
-            }
-        }
-        cursor = page["next_cursor"].as_i64().unwrap();
-        if !page["has_more"].as_bool().unwrap() {
-            break;
+    let mut rows = std::collections::HashSet::new();
+    for change in pull_all(server, &token(server, "bram")) {
+        if change["field"] == "_row" {
+            let key = (
+                change["entity"].as_str().unwrap().to_owned(),
+                change["row_id"].as_str().unwrap().to_owned(),
+            );
+            assert!(rows.insert(key.clone()), "{key:?} stored twice");
         }
     }
     assert!(
@@ -145,9 +85,9 @@ fn assert_nothing_stored_twice(server: &Server) {
 
 #[test]
 fn a_laptop_killed_mid_push_and_mid_pull_loses_nothing() {
-    let (_db, server) = team_server();
-    let a = laptop(&server, "anna");
-    let b = laptop(&server, "bram");
+    let (_db, server) = noord();
+    let a = laptop(&server, "anna", None);
+    let b = laptop(&server, "bram", None);
     a.ok(&["generate", "--clients", "40", "--seed", "9"]);
     let made = outbox(a.db());
     assert!(made > 5_000, "{made} ops to send");
@@ -180,10 +120,10 @@ fn a_laptop_killed_mid_push_and_mid_pull_loses_nothing() {
 
 #[test]
 fn a_server_killed_mid_push_loses_nothing_acknowledged() {
-    let (db, server) = team_server();
+    let (db, server) = noord();
     let address = server.url.clone();
-    let a = laptop(&server, "anna");
-    let b = laptop(&server, "bram");
+    let a = laptop(&server, "anna", None);
+    let b = laptop(&server, "bram", None);
     a.ok(&["generate", "--clients", "40", "--seed", "9"]);
     let made = outbox(a.db());
 

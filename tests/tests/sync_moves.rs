@@ -3,53 +3,23 @@
 //! edit made offline on an old laptop after the move reaches the new team's conflict review.
 
 mod server;
+mod team;
 mod util;
 
-use server::{admin_ok, Server, TestDb};
+use team::{laptop, server_with, CLIENTS};
 use util::{arg, TestEnv};
-
-const PASSWORD: &str = "Tulpen-en-hyacinten-2026";
-
-const CLIENTS: &str = "\
-external_id,given_name,family_name,birth_date,gender,client_type,municipality,brp_registration_date,obligation_date
-G-1,Amira,Haddad,1996-01-01,V,statushouder,Lisse,2026-09-01,2026-09-01
-G-2,Bilal,Yousef,1990-03-12,M,statushouder,Lisse,2026-09-01,2026-09-01
-";
-
-fn laptop(server: &Server, user: &str) -> TestEnv {
-    let env = TestEnv::initialised();
-    let out = env
-        .cmd()
-        .args(["login", "--server", &server.url, "--user", user])
-        .env("TRAJECT_PASSWORD", PASSWORD)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    env
-}
 
 #[test]
 fn a_moved_dossier_reaches_the_new_team_and_leaves_the_old() {
-    let db = TestDb::new();
-    for team in ["Noord", "Zuid"] {
-        admin_ok(&db, &["team", "add", team], None);
-    }
-    for (user, team, role) in [
+    let (_db, server) = server_with(&[
         ("anna", "Noord", "consultant"),
         ("tom", "Noord", "teamleider"),
         ("zoe", "Zuid", "consultant"),
-    ] {
-        admin_ok(
-            &db,
-            &["user", "add", user, "--team", team, "--role", role],
-            Some(PASSWORD),
-        );
-    }
-    let server = Server::start(&db);
+    ]);
     let (anna, tom, zoe) = (
-        laptop(&server, "anna"),
-        laptop(&server, "tom"),
-        laptop(&server, "zoe"),
+        laptop(&server, "anna", None),
+        laptop(&server, "tom", None),
+        laptop(&server, "zoe", None),
     );
     let file = anna.write("clients.csv", CLIENTS);
     anna.ok(&["import", "clients", arg(&file)]);

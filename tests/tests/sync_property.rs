@@ -5,17 +5,19 @@
 //! record.
 
 mod server;
+mod team;
+mod util;
 
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use server::{admin_ok, Server, TestDb};
+use team::{pull_all, PASSWORD};
 use traject_core::domain::{ClientInput, Identity, NoteInput, Role};
 use traject_core::Store;
 use uuid::Uuid;
 
-const PASSWORD: &str = "Tulpen-en-hyacinten-2026";
 const DEVICES: usize = 3;
 const CLIENTS: usize = 2;
 const MUNICIPALITIES: [&str; 4] = ["Hillegom", "Lisse", "Noordwijk", "Teylingen"];
@@ -172,39 +174,18 @@ impl World {
 
     /// Each field's value on the server: the last change the team's feed holds.
     fn server_values(&self) -> BTreeMap<(String, String), serde_json::Value> {
-        let http = reqwest::blocking::Client::new();
         let token = self.devices[0].sync_login().unwrap().unwrap().token;
-        let mut values = BTreeMap::new();
-        let mut cursor = 0;
-        loop {
-            let page: serde_json::Value = http
-                .get(format!(
-                    "{}/v1/sync/pull?cursor={cursor}&limit=1000",
-                    self.server.url
-                ))
-                .bearer_auth(&token)
-                .header(
-                    "x-traject-schema",
-                    traject_core::store::SCHEMA_VERSION.to_string(),
-                )
-                .send()
-                .unwrap()
-                .json()
-                .unwrap();
-            for c in page["changes"].as_array().unwrap() {
-                if c["entity"] == "clients" {
-                    let key = (
-                        c["row_id"].as_str().unwrap().to_owned(),
-                        c["field"].as_str().unwrap().to_owned(),
-                    );
-                    values.insert(key, c["value"].clone());
-                }
-            }
-            cursor = page["next_cursor"].as_i64().unwrap();
-            if !page["has_more"].as_bool().unwrap() {
-                return values;
-            }
-        }
+        pull_all(&self.server, &token)
+            .into_iter()
+            .filter(|c| c["entity"] == "clients")
+            .map(|c| {
+                let key = (
+                    c["row_id"].as_str().unwrap().to_owned(),
+                    c["field"].as_str().unwrap().to_owned(),
+                );
+                (key, c["value"].clone())
+            })
+            .collect()
     }
 }
 
