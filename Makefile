@@ -94,7 +94,7 @@ test-rust:
 # 127.0.0.1:$(PG_TEST_PORT), one fresh database per server, always stopped at the end.
 PG_TEST_PORT ?= 55432
 SERVER_TESTS := --test server_auth --test server_authz --test server_sync --test server_concurrency --test sync_cli --test sync_login \
-	--test server_tls --test sync_conflicts --test sync_crash --test sync_moves --test sync_property
+	--test server_tls --test sync_compaction --test sync_conflicts --test sync_crash --test sync_moves --test sync_property
 
 test-postgres: deps-system
 	cargo build -p traject-cli -p traject-server

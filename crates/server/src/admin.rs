@@ -229,3 +229,12 @@ pub fn conflict(db: &Db, command: ConflictCommand) -> Result<()> {
     }
     Ok(())
 }
+
+pub fn compact(db: &Db, keep_days: u32) -> Result<()> {
+    let done = db.compact(chrono::Duration::days(i64::from(keep_days)))?;
+    println!(
+        "{} vervangen veldwijzigingen en {} wijzigingen van overgedragen dossiers verwijderd; laptops van vóór wijziging {} halen alles opnieuw op",
+        done.superseded, done.moved_away, done.watermark
+    );
+    Ok(())
+}

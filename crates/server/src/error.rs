@@ -20,6 +20,8 @@ pub enum ServerError {
     UpgradeRequired { found: i64, min: i64 },
     #[error("{0} bestaat niet")]
     NotFound(String),
+    #[error("deze computer heeft lang niet gesynchroniseerd en haalt alles opnieuw op")]
+    ResetRequired,
     /// Logged in, but the role does not allow it.
     #[error("{0}")]
     Forbidden(String),
@@ -70,6 +72,7 @@ impl ServerError {
             Self::Disabled => (StatusCode::UNAUTHORIZED, "disabled"),
             Self::UpgradeRequired { .. } => (StatusCode::UPGRADE_REQUIRED, "upgrade_required"),
             Self::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
+            Self::ResetRequired => (StatusCode::GONE, "reset_required"),
             Self::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
             Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             Self::Conflict(_) => (StatusCode::CONFLICT, "conflict"),

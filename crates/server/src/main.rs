@@ -50,6 +50,14 @@ enum Command {
         #[arg(long, env = "TRAJECT_SERVER_TLS_KEY")]
         tls_key: Option<PathBuf>,
     },
+    /// Remove what no laptop needs any more: replaced field changes, and dossiers' changes in
+    /// the feed of a team they moved away from once every active laptop has them. A laptop
+    /// behind that starts over at its next sync (after sending its own changes).
+    Compact {
+        /// Keep what is younger than this many days (and what an active laptop has not seen).
+        #[arg(long, default_value_t = 90)]
+        keep_days: u32,
+    },
     /// Users: add, list, disable, enable, set-team, set-role.
     #[command(subcommand)]
     User(UserCommand),
@@ -102,5 +110,6 @@ fn run() -> anyhow::Result<()> {
         Command::Team(command) => admin::team(&db, command),
         Command::Device(command) => admin::device(&db, command),
         Command::Conflict(command) => admin::conflict(&db, command),
+        Command::Compact { keep_days } => admin::compact(&db, keep_days),
     }
 }

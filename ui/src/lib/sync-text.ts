@@ -99,6 +99,7 @@ export function reportText(report: SyncReport): string {
   }
   if (report.conflicts > 0) parts.push(conflictCount(report.conflicts));
   if (report.rejected.length > 0) parts.push(`${n(report.rejected.length)} geweigerd`);
+  if (report.reset) parts.push('alles opnieuw opgehaald');
   if (report.moved > 0) {
     parts.push(`${n(report.moved)} ${report.moved === 1 ? 'dossier' : 'dossiers'} overgedragen aan een ander team`);
   }

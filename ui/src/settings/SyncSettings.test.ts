@@ -123,6 +123,7 @@ describe('Instellingen → Synchronisatie', () => {
           pulled: 30,
           not_applied: ['notes 5f2c: onbekende cliënt'],
           moved: 0,
+          reset: false,
         },
       }),
     );

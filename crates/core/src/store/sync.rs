@@ -165,6 +165,9 @@ pub struct SyncReport {
     pub not_applied: Vec<String>,
     /// Dossiers moved to another team, removed from this laptop.
     pub moved: u32,
+    /// The server had compacted what this laptop had not fetched yet: everything was fetched
+    /// again (after sending this laptop's own changes).
+    pub reset: bool,
 }
 
 /// What applying a pull did.
@@ -257,7 +260,17 @@ impl Store {
                 done: u32::try_from(changes.len()).unwrap_or(u32::MAX),
                 total: None,
             });
-            let page = client.pull(&login.token, cursor, PULL_PAGE)?;
+            let page = match client.pull(&login.token, cursor, PULL_PAGE) {
+                // The server compacted what this laptop had not seen yet: start over (its own
+                // changes went out above; what arrives again changes only what differs).
+                Err(SyncError::Refused { status: 410, .. }) if cursor > 0 => {
+                    cursor = 0;
+                    changes.clear();
+                    report.reset = true;
+                    continue;
+                }
+                page => page?,
+            };
             changes.extend(page.changes);
             cursor = page.next_cursor;
             if !page.has_more {

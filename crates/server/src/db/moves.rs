@@ -7,6 +7,7 @@
 use traject_core::sync::hlc::Hlc;
 use traject_core::sync::wire::{MoveResponse, ServerRole, Session, CASE_MOVED};
 
+use super::sync::holder_of;
 use super::tx::{NewChange, NewConflict, Side};
 use super::{now, Db, Result, Tx};
 
@@ -90,10 +91,7 @@ pub(super) fn late_edit(
     }
     let current = tx.field_state(change.entity, change.row_id, change.field)?;
     let holder = match &current {
-        Some(stored) => {
-            let device = tx.change_device(stored.seq)?;
-            tx.who(&device)?.unwrap_or(device)
-        }
+        Some(stored) => holder_of(tx, stored.seq)?,
         None => String::new(),
     };
     let editor = tx

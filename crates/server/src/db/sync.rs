@@ -11,7 +11,7 @@ use traject_core::sync::wire::{
 };
 
 use super::moves::late_edit;
-use super::tx::{ConflictRow, NewChange, NewConflict, Side, StoredField};
+use super::tx::{Compaction, ConflictRow, NewChange, NewConflict, Side, StoredField};
 use super::{json, now, Db, Result, Tx};
 use crate::error::ServerError;
 
@@ -113,11 +113,30 @@ impl Db {
         })
     }
 
+    /// Removes what no laptop needs any more: field changes replaced within their feed and
+    /// older than `keep`, and the changes of cases in the feed of a team they left (with the
+    /// revoke) once older than `keep` and pulled by every device seen within `keep`.
+    pub fn compact(&self, keep: chrono::Duration) -> Result<Compaction> {
+        let now = chrono::Utc::now();
+        let cutoff = (now - keep).format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
+        self.tx(|tx| {
+            tx.lock_appends()?;
+            tx.compact(&cutoff, &now.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
+        })
+    }
+
     /// The changes after `cursor` in the user's team, at most `limit`.
     pub fn pull(&self, session: &Session, cursor: i64, limit: u32) -> Result<PullResponse> {
-        let mut changes = self.tx(|tx| match team_of(tx, session)? {
-            Some(team) => tx.changes_after(team, cursor, i64::from(limit) + 1),
-            None => Ok(Vec::new()),
+        let mut changes = self.tx(|tx| {
+            // Compacted: what this laptop has not seen may be gone; it must start over.
+            if cursor > 0 && cursor < tx.watermark()? {
+                return Err(ServerError::ResetRequired);
+            }
+            tx.note_pulled(&session.device_id.to_string(), cursor)?;
+            match team_of(tx, session)? {
+                Some(team) => tx.changes_after(team, cursor, i64::from(limit) + 1),
+                None => Ok(Vec::new()),
+            }
         })?;
         let has_more = changes.len() > limit as usize;
         changes.truncate(limit as usize);
@@ -127,6 +146,14 @@ impl Db {
             has_more,
         })
     }
+}
+
+/// "user (device)" of who made change `seq` ("onbekend" when compacted away).
+pub(super) fn holder_of(tx: &mut dyn Tx, seq: i64) -> Result<String> {
+    Ok(match tx.change_device(seq)? {
+        Some(device) => tx.who(&device)?.unwrap_or(device),
+        None => "onbekend".to_owned(),
+    })
 }
 
 /// Checks, scopes and merges one op: its status, or why it is rejected.
@@ -226,8 +253,7 @@ fn apply(
     }
     let current = current.expect("a conflict needs a current value");
     let editor = tx.who(&device)?.unwrap_or_else(|| device.clone());
-    let holder = tx.change_device(current.seq)?;
-    let holder = tx.who(&holder)?.unwrap_or(holder);
+    let holder = holder_of(tx, current.seq)?;
     let (edit_value, current_value) = (edit.value.to_string(), current.value.to_string());
     let edit_side = Side {
         value: &edit_value,

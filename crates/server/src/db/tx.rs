@@ -120,6 +120,17 @@ pub struct ConflictRow {
     pub conflict: WireConflict,
 }
 
+/// What a compaction removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Compaction {
+    /// Field changes a later change of the same field in the same feed replaced.
+    pub superseded: u64,
+    /// Changes of cases in the feed of a team they moved away from (with their revokes).
+    pub moved_away: u64,
+    /// Laptops that pulled from below this must start over.
+    pub watermark: i64,
+}
+
 /// Changes, fields, op results, cases and conflicts.
 pub(crate) trait Changes {
     /// Makes this transaction the only one appending changes until it ends, so sequences
@@ -133,8 +144,8 @@ pub(crate) trait Changes {
     fn insert_case(&mut self, client_id: &str, team_id: i64) -> Result<()>;
     /// Appends a change; its sequence.
     fn record_change(&mut self, change: &NewChange<'_>) -> Result<i64>;
-    /// The device that made a change.
-    fn change_device(&mut self, seq: i64) -> Result<String>;
+    /// The device that made a change (`None`: compacted away).
+    fn change_device(&mut self, seq: i64) -> Result<Option<String>>;
     fn field_state(
         &mut self,
         entity: &str,
@@ -169,6 +180,14 @@ pub(crate) trait Changes {
         suffix: &str,
         received_at: &str,
     ) -> Result<u64>;
+    /// Remembers that a device has pulled up to `cursor`.
+    fn note_pulled(&mut self, device_id: &str, cursor: i64) -> Result<()>;
+    /// The highest sequence any compaction removed a moved-away case's change at (0: none).
+    fn watermark(&mut self) -> Result<i64>;
+    /// Removes what no laptop needs any more (see `migrations/server/*/05-compaction`): changes
+    /// received before `cutoff` and, for moved-away cases, also pulled by every device seen
+    /// since `cutoff`.
+    fn compact(&mut self, cutoff: &str, at: &str) -> Result<Compaction>;
     /// A team's changes after `cursor`, in sequence order, at most `limit`.
     fn changes_after(&mut self, team_id: i64, cursor: i64, limit: i64) -> Result<Vec<Change>>;
 }

@@ -19,4 +19,9 @@ not_applied: Array<string>,
 /**
  * Dossiers moved to another team, removed from this laptop.
  */
-moved: number, };
+moved: number, 
+/**
+ * The server had compacted what this laptop had not fetched yet: everything was fetched
+ * again (after sending this laptop's own changes).
+ */
+reset: boolean, };

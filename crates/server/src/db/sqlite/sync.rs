@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension};
 use traject_core::sync::wire::{Change, WireConflict};
 
 use super::SqliteTx;
-use crate::db::tx::{Changes, ConflictRow, NewChange, NewConflict, StoredField};
+use crate::db::tx::{Changes, Compaction, ConflictRow, NewChange, NewConflict, StoredField};
 use crate::db::{json, Result};
 
 impl Changes for SqliteTx<'_> {
@@ -118,12 +118,74 @@ impl Changes for SqliteTx<'_> {
         Ok(self.0.last_insert_rowid())
     }
 
-    fn change_device(&mut self, seq: i64) -> Result<String> {
+    fn change_device(&mut self, seq: i64) -> Result<Option<String>> {
         Ok(self
             .0
             .query_row("SELECT device_id FROM changes WHERE seq = ?1", [seq], |r| {
                 r.get(0)
-            })?)
+            })
+            .optional()?)
+    }
+
+    fn note_pulled(&mut self, device_id: &str, cursor: i64) -> Result<()> {
+        self.0.execute(
+            "UPDATE devices SET pulled_to = MAX(pulled_to, ?1) WHERE id = ?2",
+            params![cursor, device_id],
+        )?;
+        Ok(())
+    }
+
+    fn watermark(&mut self) -> Result<i64> {
+        Ok(self.0.query_row(
+            "SELECT COALESCE(MAX(watermark), 0) FROM compactions",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    fn compact(&mut self, cutoff: &str, at: &str) -> Result<Compaction> {
+        let safe: i64 = self.0.query_row(
+            "SELECT COALESCE(MIN(pulled_to), (SELECT COALESCE(MAX(seq), 0) FROM changes))
+             FROM devices WHERE revoked_at IS NULL AND last_seen >= ?1",
+            [cutoff],
+            |r| r.get(0),
+        )?;
+        let watermark: i64 = self.0.query_row(
+            "SELECT COALESCE(MAX(c.seq), 0) FROM changes AS c
+             WHERE c.seq <= ?1 AND c.received_at < ?2 AND c.client_id IS NOT NULL AND c.entity <> '$case_moved'
+               AND EXISTS (SELECT 1 FROM case_moves m JOIN cases k ON k.client_id = m.client_id
+                           WHERE m.client_id = c.client_id AND m.from_team = c.team_id
+                             AND k.team_id <> c.team_id)",
+            params![safe, cutoff],
+            |r| r.get(0),
+        )?;
+        let moved_away = self.0.execute(
+            "DELETE FROM changes AS c
+             WHERE c.seq <= ?1 AND c.received_at < ?2 AND c.client_id IS NOT NULL AND c.entity <> '$case_moved'
+               AND EXISTS (SELECT 1 FROM case_moves m JOIN cases k ON k.client_id = m.client_id
+                           WHERE m.client_id = c.client_id AND m.from_team = c.team_id
+                             AND k.team_id <> c.team_id)",
+            params![safe, cutoff],
+        )? as u64;
+        let superseded = self.0.execute(
+            "DELETE FROM changes AS c
+             WHERE c.field <> '_row' AND c.received_at < ?1
+               AND EXISTS (SELECT 1 FROM changes n WHERE n.team_id = c.team_id
+                           AND n.entity = c.entity AND n.row_id = c.row_id
+                           AND n.field = c.field AND n.seq > c.seq)",
+            [cutoff],
+        )? as u64;
+        let watermark = watermark.max(self.watermark()?);
+        self.0.execute(
+            "INSERT INTO compactions (watermark, superseded, moved_away, at)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![watermark, superseded as i64, moved_away as i64, at],
+        )?;
+        Ok(Compaction {
+            superseded,
+            moved_away,
+            watermark,
+        })
     }
 
     fn field_state(
