@@ -73,7 +73,11 @@ fn a_laptop_behind_a_compaction_starts_over_and_loses_nothing() {
     assert_eq!(on_anna["email"], "bilal@example.nl");
 
     // The other laptops agree; Zuid has Amira whole; a fresh laptop gets the same.
-    assert_eq!(tom.json(&["sync"])["reset"], false, "Tom had fetched everything");
+    assert_eq!(
+        tom.json(&["sync"])["reset"],
+        false,
+        "Tom had fetched everything"
+    );
     assert_eq!(fields(&tom, &bilal), on_anna);
     zoe.json(&["sync"]);
     assert_eq!(zoe.search("amira").len(), 1);
