@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use super::audit::{AuditAction, FieldChange};
 use super::clients::{code, display};
-use super::sync::{columns_of, key_value, sql_value};
+use super::sync::{key_value, sql_value};
 use super::tables::{sync_class, SyncClass};
 use super::write::WriteTx;
 use super::{Result, Store, StoreError};
@@ -277,6 +277,13 @@ fn set_field(
             new: display(field, value),
         }],
     )
+}
+
+/// The columns of a table with their declared types.
+fn columns_of(tx: &rusqlite::Transaction<'_>, table: &str) -> Result<Vec<(String, String)>> {
+    let mut stmt = tx.prepare_cached("SELECT name, type FROM pragma_table_info(?1)")?;
+    let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The wall time of a clock stamp (UTC, RFC 3339); the stamp itself when unreadable.

@@ -22,6 +22,7 @@ mod pip_tests;
 mod pips;
 mod portfolio;
 mod progress_reports;
+mod pulled;
 mod questionnaires;
 mod removal;
 mod reports;

@@ -2,23 +2,18 @@
 //! database, never synced).
 
 use rusqlite::types::{Value as SqlValue, ValueRef};
-use rusqlite::{params, params_from_iter, OptionalExtension};
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::removal::remove_dossier;
-use super::tables::{sync_class, SyncClass};
 use super::{settings, Result, Store, StoreError};
 use crate::sync::client::{server_url, SyncClient, SyncError};
-use crate::sync::hlc::{Hlc, HlcState};
 use crate::sync::outbox::LEDGER_ROW;
-use crate::sync::rows::{key_columns, scope, split_row_id, Scope};
+use crate::sync::rows::{scope, Scope};
 use crate::sync::status::{SyncAccount, SyncPhase, SyncProgress, SyncState, SyncStatus};
-use crate::sync::wire::{
-    Change, MoveResponse, OpResult, OpStatus, PushRequest, ServerRole, WireOp, CASE_MOVED,
-};
+use crate::sync::wire::{MoveResponse, OpResult, OpStatus, PushRequest, ServerRole, WireOp};
 
-const KEY: &str = "sync_login";
+pub(super) const KEY: &str = "sync_login";
 const LAST_SYNC: &str = "sync_last";
 
 /// The login of this laptop.
@@ -171,9 +166,9 @@ pub struct SyncReport {
 }
 
 /// What applying a pull did.
-struct Applied {
-    not_applied: Vec<String>,
-    moved: u32,
+pub(super) struct Applied {
+    pub not_applied: Vec<String>,
+    pub moved: u32,
 }
 
 /// Ops sent per request.
@@ -370,254 +365,10 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
-
-    /// Applies pulled changes and the new cursor in one transaction, row by row (a row that
-    /// cannot be stored is skipped and named), and moves the clock past what was seen.
-    /// Dossiers the server moved to another team leave this laptop (unless they came back
-    /// later in the same pull).
-    fn apply_pulled(&mut self, changes: &[Change], cursor: i64) -> Result<Applied> {
-        let moves: Vec<&Change> = changes.iter().filter(|c| c.entity == CASE_MOVED).collect();
-        // Each row's changes together, rows in the order they first appear.
-        let mut rows: Vec<((&str, &str), Vec<&Change>)> = Vec::new();
-        let mut index: std::collections::HashMap<(&str, &str), usize> = Default::default();
-        for change in changes.iter().filter(|c| c.entity != CASE_MOVED) {
-            let key = (change.entity.as_str(), change.row_id.as_str());
-            let i = *index.entry(key).or_insert_with(|| {
-                rows.push((key, Vec::new()));
-                rows.len() - 1
-            });
-            rows[i].1.push(change);
-        }
-        // Foreign keys are checked row by row: changes come in the order they were made (a
-        // client before its records), and a record whose dossier did not arrive is skipped and
-        // named with the reason, like any row that cannot be stored.
-        let tx = self.conn.transaction()?;
-        let who = login_name(&tx)?;
-        let mut not_applied = Vec::new();
-        for ((table, row_id), list) in rows {
-            // A row that cannot be stored is named and skipped; the others still arrive.
-            tx.execute_batch("SAVEPOINT pulled_row")?;
-            match apply_row(&tx, table, row_id, &list, &who) {
-                Ok(()) => tx.execute_batch("RELEASE pulled_row")?,
-                Err(e) => {
-                    tx.execute_batch("ROLLBACK TO pulled_row; RELEASE pulled_row")?;
-                    not_applied.push(format!("{table} {row_id}: {e}"));
-                }
-            }
-        }
-        if let Some(wall) = changes
-            .iter()
-            .filter_map(|c| c.hlc.parse::<Hlc>().ok())
-            .map(|h| h.wall_ms)
-            .max()
-        {
-            let clock = settings::hlc_state(&tx)?;
-            if wall > clock.wall_ms {
-                settings::save_hlc_state(
-                    &tx,
-                    HlcState {
-                        wall_ms: wall,
-                        counter: 0,
-                    },
-                )?;
-            }
-        }
-        let mut moved = 0;
-        for change in &moves {
-            let back = changes
-                .iter()
-                .any(|c| c.seq > change.seq && c.client_id.as_deref() == Some(&change.row_id));
-            if !back {
-                let team = change.value.as_str().unwrap_or("een ander team");
-                remove_dossier(&tx, &change.row_id, &format!("overgedragen aan {team}"))?;
-                moved += 1;
-            }
-        }
-        settings::put(&tx, settings::SYNC_CURSOR, &cursor)?;
-        tx.commit()?;
-        Ok(Applied { not_applied, moved })
-    }
-}
-
-/// Stores one pulled row: a ledger row inserted once, another row's fields in one INSERT or
-/// UPDATE (a field with an unsent local edit keeps it: that edit goes out next).
-fn apply_row(
-    tx: &rusqlite::Transaction<'_>,
-    table: &str,
-    row_id: &str,
-    list: &[&Change],
-    who: &str,
-) -> Result<()> {
-    let columns = columns_of(tx, table)?;
-    if columns.is_empty() || sync_class(table).is_none_or(|c| c == SyncClass::LocalOnly) {
-        return Ok(());
-    }
-    let mut values: Vec<(String, SqlValue)> = Vec::new();
-    let mut ledger = false;
-    for change in list {
-        if change.field == LEDGER_ROW {
-            ledger = true;
-            if let Value::Object(object) = &change.value {
-                for (name, value) in object {
-                    if columns.iter().any(|(c, _)| c == name) && name != "seq" {
-                        values.push((name.clone(), sql_value(value)));
-                    }
-                }
-            }
-        } else if columns.iter().any(|(c, _)| *c == change.field) {
-            let pending: bool = tx
-                    .prepare_cached(
-                        "SELECT EXISTS (SELECT 1 FROM outbox WHERE entity = ?1 AND row_id = ?2 AND field = ?3)",
-                    )?
-                    .query_row(params![table, row_id, change.field], |r| r.get(0))?;
-            if !pending {
-                values.retain(|(name, _)| *name != change.field);
-                values.push((change.field.clone(), sql_value(&change.value)));
-            }
-        }
-    }
-    if ledger {
-        insert(tx, table, &values, true)?;
-        return Ok(());
-    }
-    let Some(key) = split_row_id(table, row_id) else {
-        return Ok(());
-    };
-    let key: Vec<(String, SqlValue)> = key_columns(table)
-        .iter()
-        .zip(key)
-        .map(|(column, part)| (column.to_string(), key_value(&columns, table, column, part)))
-        .collect();
-    let condition = key
-        .iter()
-        .map(|(c, _)| format!("\"{c}\" IS ?"))
-        .collect::<Vec<_>>()
-        .join(" AND ");
-    let exists: bool = tx.query_row(
-        &format!("SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE {condition})"),
-        params_from_iter(key.iter().map(|(_, v)| v)),
-        |r| r.get(0),
-    )?;
-    values.retain(|(name, _)| !key.iter().any(|(k, _)| k == name));
-    // A row whose key is all it syncs (a language school's name) is new or already here.
-    if values.is_empty() && exists {
-        return Ok(());
-    }
-    if exists {
-        // Only what differs: a laptop receives its own changes back, and an adopted PIP
-        // version must not be written again (a trigger guards it).
-        let names = values
-            .iter()
-            .map(|(c, _)| format!("\"{c}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let current: Vec<SqlValue> = tx.query_row(
-            &format!("SELECT {names} FROM \"{table}\" WHERE {condition}"),
-            params_from_iter(key.iter().map(|(_, v)| v)),
-            |r| (0..values.len()).map(|i| r.get::<_, SqlValue>(i)).collect(),
-        )?;
-        let mut current = current.into_iter();
-        values.retain(|(_, v)| current.next().as_ref() != Some(v));
-        if values.is_empty() {
-            return Ok(());
-        }
-        let sets = values
-            .iter()
-            .map(|(c, _)| format!("\"{c}\" = ?"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        tx.execute(
-            &format!("UPDATE \"{table}\" SET {sets} WHERE {condition}"),
-            params_from_iter(values.iter().chain(&key).map(|(_, v)| v)),
-        )?;
-    } else {
-        let mut all = key;
-        all.extend(values);
-        fill_bookkeeping(tx, table, &mut all, who)?;
-        // The dossier travels with the op, not as a field of the record.
-        if let Some(client) = list.iter().find_map(|c| c.client_id.as_deref()) {
-            if columns.iter().any(|(c, _)| c == "client_id")
-                && !all.iter().any(|(c, _)| c == "client_id")
-            {
-                all.push(("client_id".into(), SqlValue::Text(client.to_owned())));
-            }
-        }
-        insert(tx, table, &all, false)?;
-    }
-    Ok(())
-}
-
-/// Who this laptop's user is, for bookkeeping columns of rows made elsewhere.
-fn login_name(tx: &rusqlite::Transaction<'_>) -> Result<String> {
-    Ok(settings::get::<SyncLogin>(tx, KEY)?.map_or_else(
-        || "gesynchroniseerd".to_owned(),
-        |l| format!("{} (via sync)", l.user),
-    ))
-}
-
-/// A new row made on another laptop: its required bookkeeping columns that do not travel
-/// (`created_at`, `updated_at`, `created_by`, …) are filled in on arrival.
-fn fill_bookkeeping(
-    tx: &rusqlite::Transaction<'_>,
-    table: &str,
-    values: &mut Vec<(String, SqlValue)>,
-    who: &str,
-) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT name FROM pragma_table_info(?1) WHERE \"notnull\" = 1 AND dflt_value IS NULL AND pk = 0",
-    )?;
-    let required: Vec<String> = stmt
-        .query_map([table], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let now = super::clients::timestamp(chrono::Utc::now());
-    for column in required {
-        if values.iter().any(|(c, _)| *c == column) {
-            continue;
-        }
-        if column.ends_with("_at") {
-            values.push((column, SqlValue::Text(now.clone())));
-        } else if column.ends_with("_by") {
-            values.push((column, SqlValue::Text(who.to_owned())));
-        }
-    }
-    Ok(())
 }
 
 fn local(e: StoreError) -> SyncError {
     SyncError::Local(e.to_string())
-}
-
-/// The columns of a table with their declared types.
-pub(super) fn columns_of(
-    tx: &rusqlite::Transaction<'_>,
-    table: &str,
-) -> Result<Vec<(String, String)>> {
-    let mut stmt = tx.prepare_cached("SELECT name, type FROM pragma_table_info(?1)")?;
-    let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-fn insert(
-    tx: &rusqlite::Transaction<'_>,
-    table: &str,
-    values: &[(String, SqlValue)],
-    ignore_existing: bool,
-) -> Result<()> {
-    if values.is_empty() {
-        return Ok(());
-    }
-    let names = values
-        .iter()
-        .map(|(c, _)| format!("\"{c}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let marks = vec!["?"; values.len()].join(", ");
-    let or = if ignore_existing { "OR IGNORE " } else { "" };
-    tx.execute(
-        &format!("INSERT {or}INTO \"{table}\" ({names}) VALUES ({marks})"),
-        params_from_iter(values.iter().map(|(_, v)| v)),
-    )?;
-    Ok(())
 }
 
 /// A JSON value as SQLite stores it (hex blobs back to bytes).
