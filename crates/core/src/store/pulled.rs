@@ -30,6 +30,9 @@ struct TableInfo {
     required: Vec<String>,
     /// Whether the table takes part in sync at all.
     synced: bool,
+    /// Empty when this pull began (a new laptop): a row is new without looking, as each row
+    /// comes once per pull.
+    empty: bool,
 }
 
 impl TableInfo {
@@ -156,10 +159,17 @@ impl<'t> Applier<'t> {
             .collect::<rusqlite::Result<_>>()?;
         let synced =
             !columns.is_empty() && sync_class(table).is_some_and(|c| c != SyncClass::LocalOnly);
+        let empty = synced
+            && self.tx.query_row(
+                &format!("SELECT NOT EXISTS (SELECT 1 FROM \"{table}\")"),
+                [],
+                |r| r.get(0),
+            )?;
         let info = Rc::new(TableInfo {
             columns,
             required,
             synced,
+            empty,
         });
         self.tables.insert(table.to_owned(), Rc::clone(&info));
         Ok(info)
@@ -227,15 +237,18 @@ impl<'t> Applier<'t> {
                 .join(", ")
         };
         let width = values.len().max(1);
-        let current: Option<Vec<SqlValue>> = self
-            .tx
-            .prepare_cached(&format!(
-                "SELECT {names} FROM \"{table}\" WHERE {condition}"
-            ))?
-            .query_row(params_from_iter(key.iter().map(|(_, v)| v)), |r| {
-                (0..width).map(|i| r.get::<_, SqlValue>(i)).collect()
-            })
-            .optional()?;
+        let current: Option<Vec<SqlValue>> = if info.empty {
+            None
+        } else {
+            self.tx
+                .prepare_cached(&format!(
+                    "SELECT {names} FROM \"{table}\" WHERE {condition}"
+                ))?
+                .query_row(params_from_iter(key.iter().map(|(_, v)| v)), |r| {
+                    (0..width).map(|i| r.get::<_, SqlValue>(i)).collect()
+                })
+                .optional()?
+        };
         match current {
             Some(current) => {
                 let mut current = current.into_iter();

@@ -64,7 +64,9 @@ pub(crate) trait Accounts {
     fn credentials(&mut self, name: &str) -> Result<Option<Credentials>>;
     fn insert_device(&mut self, device: &NewDevice<'_>) -> Result<()>;
     fn device_by_token(&mut self, token_hash: &str) -> Result<Option<TokenRow>>;
-    fn touch_device(&mut self, device_id: &str, now: &str) -> Result<()>;
+    /// Records a device's contact, unless one was recorded since `since` (most requests
+    /// then write nothing).
+    fn touch_device(&mut self, device_id: &str, now: &str, since: &str) -> Result<()>;
     fn devices(&mut self) -> Result<Vec<DeviceRow>>;
     /// Keeps the first revocation time; false when there is no such device.
     fn revoke_device(&mut self, device_id: &str, now: &str) -> Result<bool>;

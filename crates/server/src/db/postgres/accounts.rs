@@ -150,10 +150,11 @@ impl Accounts for PgTx<'_> {
             .transpose()
     }
 
-    fn touch_device(&mut self, device_id: &str, now: &str) -> Result<()> {
+    fn touch_device(&mut self, device_id: &str, now: &str, since: &str) -> Result<()> {
         self.0.execute(
-            "UPDATE devices SET last_seen = $1 WHERE id = $2",
-            &[&now, &device_id],
+            "UPDATE devices SET last_seen = $1
+             WHERE id = $2 AND (last_seen IS NULL OR last_seen < $3)",
+            &[&now, &device_id, &since],
         )?;
         Ok(())
     }

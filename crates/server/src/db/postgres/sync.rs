@@ -135,7 +135,7 @@ impl Changes for PgTx<'_> {
 
     fn note_pulled(&mut self, device_id: &str, cursor: i64) -> Result<()> {
         self.0.execute(
-            "UPDATE devices SET pulled_to = GREATEST(pulled_to, $1) WHERE id = $2",
+            "UPDATE devices SET pulled_to = $1 WHERE id = $2 AND pulled_to < $1",
             &[&cursor, &device_id],
         )?;
         Ok(())

@@ -148,10 +148,11 @@ impl Accounts for SqliteTx<'_> {
             .optional()?)
     }
 
-    fn touch_device(&mut self, device_id: &str, now: &str) -> Result<()> {
+    fn touch_device(&mut self, device_id: &str, now: &str, since: &str) -> Result<()> {
         self.0.execute(
-            "UPDATE devices SET last_seen = ?1 WHERE id = ?2",
-            params![now, device_id],
+            "UPDATE devices SET last_seen = ?1
+             WHERE id = ?2 AND (last_seen IS NULL OR last_seen < ?3)",
+            params![now, device_id, since],
         )?;
         Ok(())
     }
