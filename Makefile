@@ -93,13 +93,18 @@ test-rust:
 # The tests that start a real traject-server, again on PostgreSQL: a throwaway cluster on
 # 127.0.0.1:$(PG_TEST_PORT), one fresh database per server, always stopped at the end.
 PG_TEST_PORT ?= 55432
-SERVER_TESTS := --test server_auth --test server_authz --test server_sync --test server_concurrency --test sync_cli --test sync_login \
-	--test server_tls --test sync_compaction --test sync_conflicts --test sync_crash --test sync_moves --test sync_property
+# Chosen with a nextest filter over the workspace's test build, so the binaries test-rust
+# built are reused (building only traject-tests would unify features differently and
+# rebuild them all).
+SERVER_TESTS := package(traject-tests) & (binary(server_auth) | binary(server_authz) | binary(server_sync) \
+	| binary(server_concurrency) | binary(sync_cli) | binary(sync_login) | binary(server_tls) \
+	| binary(sync_compaction) | binary(sync_conflicts) | binary(sync_crash) | binary(sync_moves) \
+	| binary(sync_property))
 
 test-postgres: deps-system
 	cargo build -p traject-cli -p traject-server
 	TRAJECT_PG_PORT=$(PG_TEST_PORT) TRAJECT_BIN=$(TARGET_DIR)/debug/traject tests/pg/cluster.sh run \
-	  cargo nextest run -p traject-tests $(SERVER_TESTS) --no-fail-fast
+	  cargo nextest run --workspace -E '$(SERVER_TESTS)' --no-fail-fast
 
 # The end-to-end tests drive the release binary that goes into the installer (built with its
 # UI embedded by `make bundle`), copied aside so no later build can replace it mid-run.
