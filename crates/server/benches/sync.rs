@@ -314,6 +314,10 @@ fn push_1000_ops(
             timed
         })
     });
+    // Nothing ran when a criterion filter left this bench out.
+    if pushes.is_empty() {
+        return;
+    }
     let n = pushes.len() as u32;
     let mean = |f: fn(&Phases) -> Duration| pushes.iter().map(f).sum::<Duration>() / n;
     eprintln!(
