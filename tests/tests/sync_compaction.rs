@@ -8,34 +8,11 @@ mod team;
 mod util;
 
 use server::admin_ok;
-use team::{laptop, pull_all, server_with, token, CLIENTS};
-use util::{arg, TestEnv};
-
-/// The dossier's synced fields (the arrival time is each laptop's own).
-fn fields(env: &TestEnv, id: &str) -> serde_json::Value {
-    let mut client = env.json(&["client", "show", id])["client"].clone();
-    let object = client.as_object_mut().unwrap();
-    object.remove("created_at");
-    object.remove("updated_at");
-    client
-}
+use team::{laptop, noord_and_zuid, pull_all, synced_fields, token};
 
 #[test]
 fn a_laptop_behind_a_compaction_starts_over_and_loses_nothing() {
-    let (db, server) = server_with(&[
-        ("anna", "Noord", "consultant"),
-        ("tom", "Noord", "teamleider"),
-        ("zoe", "Zuid", "consultant"),
-    ]);
-    let (anna, tom, zoe) = (
-        laptop(&server, "anna", None),
-        laptop(&server, "tom", None),
-        laptop(&server, "zoe", None),
-    );
-    let file = anna.write("clients.csv", CLIENTS);
-    anna.ok(&["import", "clients", arg(&file)]);
-    anna.json(&["sync"]);
-    tom.json(&["sync"]);
+    let (db, server, [anna, tom, zoe]) = noord_and_zuid();
     let amira = tom.search("amira")[0]["id"].as_str().unwrap().to_owned();
     let bilal = tom.search("bilal")[0]["id"].as_str().unwrap().to_owned();
     // Tom changes Bilal's phone three times: two of those changes are replaced.
@@ -68,7 +45,7 @@ fn a_laptop_behind_a_compaction_starts_over_and_loses_nothing() {
     assert_eq!(report["moved"], 1, "{report}");
     assert_eq!(report["reset"], true, "{report}");
     assert!(anna.search("amira").is_empty());
-    let on_anna = fields(&anna, &bilal);
+    let on_anna = synced_fields(&anna, &bilal);
     assert_eq!(on_anna["phone"], "0633333333");
     assert_eq!(on_anna["email"], "bilal@example.nl");
 
@@ -78,12 +55,12 @@ fn a_laptop_behind_a_compaction_starts_over_and_loses_nothing() {
         false,
         "Tom had fetched everything"
     );
-    assert_eq!(fields(&tom, &bilal), on_anna);
+    assert_eq!(synced_fields(&tom, &bilal), on_anna);
     zoe.json(&["sync"]);
     assert_eq!(zoe.search("amira").len(), 1);
     let fresh = laptop(&server, "tom", Some("nieuwe laptop"));
     let received = fresh.json(&["sync"]);
     assert_eq!(received["not_applied"], serde_json::json!([]), "{received}");
-    assert_eq!(fields(&fresh, &bilal), on_anna);
+    assert_eq!(synced_fields(&fresh, &bilal), on_anna);
     assert!(fresh.search("amira").is_empty());
 }

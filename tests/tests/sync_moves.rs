@@ -6,35 +6,13 @@ mod server;
 mod team;
 mod util;
 
-use team::{laptop, server_with, CLIENTS};
-use util::{arg, TestEnv};
+use team::{noord_and_zuid, synced_fields};
 
 #[test]
 fn a_moved_dossier_reaches_the_new_team_and_leaves_the_old() {
-    let (_db, server) = server_with(&[
-        ("anna", "Noord", "consultant"),
-        ("tom", "Noord", "teamleider"),
-        ("zoe", "Zuid", "consultant"),
-    ]);
-    let (anna, tom, zoe) = (
-        laptop(&server, "anna", None),
-        laptop(&server, "tom", None),
-        laptop(&server, "zoe", None),
-    );
-    let file = anna.write("clients.csv", CLIENTS);
-    anna.ok(&["import", "clients", arg(&file)]);
-    anna.json(&["sync"]);
-    tom.json(&["sync"]);
+    let (_db, _server, [anna, tom, zoe]) = noord_and_zuid();
     let amira = tom.search("amira")[0]["id"].as_str().unwrap().to_owned();
-    // The dossier's synced fields (the arrival time is each laptop's own).
-    let fields = |env: &TestEnv| {
-        let mut client = env.json(&["client", "show", &amira])["client"].clone();
-        let object = client.as_object_mut().unwrap();
-        object.remove("created_at");
-        object.remove("updated_at");
-        client
-    };
-    let before = fields(&tom);
+    let before = synced_fields(&tom, &amira);
 
     // A consultant cannot move a dossier; the teamleider can.
     let refused = anna.fails(&["client", "move", &amira, "--team", "Zuid"]);
@@ -51,7 +29,7 @@ fn a_moved_dossier_reaches_the_new_team_and_leaves_the_old() {
     // Zuid receives the whole dossier.
     let received = zoe.json(&["sync"]);
     assert_eq!(received["not_applied"], serde_json::json!([]), "{received}");
-    assert_eq!(fields(&zoe), before);
+    assert_eq!(synced_fields(&zoe, &amira), before);
     assert_eq!(zoe.client_count(), 1, "only the moved dossier");
 
     // Noord's laptops remove it at their next sync; Anna's late edit becomes Zuid's conflict.

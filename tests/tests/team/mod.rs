@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use crate::server::{admin_ok, Server, TestDb};
-use crate::util::TestEnv;
+use crate::util::{arg, TestEnv};
 
 pub const PASSWORD: &str = "Tulpen-en-hyacinten-2026";
 
@@ -96,4 +96,29 @@ pub fn pull_all(server: &Server, token: &str) -> Vec<serde_json::Value> {
             return changes;
         }
     }
+}
+
+/// Teams Noord (consultant anna, teamleider tom) and Zuid (consultant zoe), a laptop each;
+/// anna imported [`CLIENTS`] and both Noord laptops have synced.
+pub fn noord_and_zuid() -> (TestDb, Server, [TestEnv; 3]) {
+    let (db, server) = server_with(&[
+        ("anna", "Noord", "consultant"),
+        ("tom", "Noord", "teamleider"),
+        ("zoe", "Zuid", "consultant"),
+    ]);
+    let laptops = ["anna", "tom", "zoe"].map(|user| laptop(&server, user, None));
+    let file = laptops[0].write("clients.csv", CLIENTS);
+    laptops[0].ok(&["import", "clients", arg(&file)]);
+    laptops[0].json(&["sync"]);
+    laptops[1].json(&["sync"]);
+    (db, server, laptops)
+}
+
+/// A dossier's synced fields (the arrival time is each laptop's own).
+pub fn synced_fields(env: &TestEnv, id: &str) -> serde_json::Value {
+    let mut client = env.json(&["client", "show", id])["client"].clone();
+    let object = client.as_object_mut().unwrap();
+    object.remove("created_at");
+    object.remove("updated_at");
+    client
 }
