@@ -132,6 +132,9 @@ impl Store {
         // memory, which halves the time of large imports.
         conn.pragma_update(None, "cache_size", -32_768)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Room for every statement the app runs again and again (rusqlite keeps 16): storing
+        // a pull alone prepares one per table and set of columns.
+        conn.set_prepared_statement_cache_capacity(256);
         migrations::migrate(&mut conn)?;
         let device_id = settings::device_id(&conn)?;
         questionnaires::add_builtin(&conn)?;

@@ -1,26 +1,30 @@
-//! Storing what a pull brought, in one transaction: each row's changes together, a ledger row
-//! inserted once, another row's fields in one INSERT or UPDATE of only what differs (a laptop
-//! receives its own changes back; an adopted PIP must not be written again). A field with an
-//! unsent local edit keeps it: that edit goes out next. Each row is one statement, so a row
-//! that cannot be stored (a foreign key, a unique external id) fails alone, is named, and the
-//! rest arrives. Table facts and statements are cached: a new laptop stores a region's
-//! caseload in one pass.
+//! Storing what a pull brings, page by page as it arrives, in one transaction: each row's
+//! changes of a page together, a ledger row inserted once, another row's fields in one INSERT
+//! or UPDATE of only what differs (a laptop receives its own changes back; an adopted PIP must
+//! not be written again). A field with an unsent local edit keeps it: that edit goes out next.
+//! Each row is one statement; a row that cannot be stored yet (a page ended inside it, or what
+//! it points to has not arrived) waits for the rest of the pull, and one that still cannot be
+//! stored at the end is named while the rest arrives. Table facts and statements are cached: a
+//! new laptop stores a region's caseload in one pass while the next pages are being fetched.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
+use std::sync::mpsc::sync_channel;
 
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params_from_iter, OptionalExtension, Transaction};
 use serde_json::Value;
 
 use super::removal::remove_dossier;
-use super::sync::{key_value, sql_value, Applied, SyncLogin, KEY};
+use super::sync::{key_value, local, sql_value_owned, SyncLogin, KEY, PULL_PAGE};
 use super::tables::{sync_class, SyncClass};
 use super::{settings, Result, Store};
-use crate::sync::hlc::{Hlc, HlcState};
+use crate::sync::client::{SyncClient, SyncError};
+use crate::sync::hlc::HlcState;
 use crate::sync::outbox::LEDGER_ROW;
 use crate::sync::rows::{key_columns, split_row_id};
-use crate::sync::wire::{Change, CASE_MOVED};
+use crate::sync::status::{SyncPhase, SyncProgress};
+use crate::sync::wire::{Change, PullResponse, CASE_MOVED};
 
 /// What storing rows of a table needs to know about it.
 struct TableInfo {
@@ -30,8 +34,8 @@ struct TableInfo {
     required: Vec<String>,
     /// Whether the table takes part in sync at all.
     synced: bool,
-    /// Empty when this pull began (a new laptop): a row is new without looking, as each row
-    /// comes once per pull.
+    /// Empty when this pull began (a new laptop): a row is inserted without looking first;
+    /// only when it is there already (an earlier page brought part of it) is it updated.
     empty: bool,
 }
 
@@ -41,89 +45,144 @@ impl TableInfo {
     }
 }
 
-struct Applier<'t> {
-    tx: &'t Transaction<'t>,
+/// A row of a table: (table, row id).
+type RowKey = (String, String);
+
+/// A column and the value it gets.
+type Values = Vec<(String, SqlValue)>;
+
+/// What will be stored of a row: its columns as the changes of the pull so far set them.
+#[derive(Default)]
+struct Draft {
+    values: Values,
+    /// A ledger row (inserted once, whole).
+    ledger: bool,
+    /// The dossier it belongs to, as its changes travelled.
+    client_id: Option<String>,
+}
+
+impl Draft {
+    /// This draft with `later`'s columns over its own.
+    fn then(mut self, later: Self) -> Self {
+        self.ledger |= later.ledger;
+        self.client_id = self.client_id.or(later.client_id);
+        for (name, value) in later.values {
+            match self.values.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = value,
+                None => self.values.push((name, value)),
+            }
+        }
+        self
+    }
+}
+
+/// What a pull fetched and stored.
+pub(super) struct Pulled {
+    pub changes: u32,
+    pub not_applied: Vec<String>,
+    pub moved: u32,
+    /// The server's stamp of the team's open conflicts (servers before it send none).
+    pub conflicts: Option<String>,
+}
+
+/// Pages fetched ahead while an earlier one is being stored.
+const PAGES_AHEAD: usize = 2;
+
+impl Store {
+    /// Fetches the team's changes after `cursor` page by page (a thread fetches the next pages
+    /// while this one stores the last) into one transaction with the new cursor: all of the
+    /// pull or nothing. Moves this laptop's clock past what it saw. Dossiers the server moved
+    /// to another team leave this laptop (unless they came back later in the same pull).
+    pub(super) fn pull_and_store(
+        &mut self,
+        client: &SyncClient,
+        token: &str,
+        cursor: i64,
+        progress: &mut dyn FnMut(SyncProgress),
+    ) -> std::result::Result<Pulled, SyncError> {
+        progress(SyncProgress {
+            phase: SyncPhase::Pull,
+            done: 0,
+            total: None,
+        });
+        std::thread::scope(|scope| {
+            let (send, pages) = sync_channel(PAGES_AHEAD);
+            scope.spawn(move || {
+                let mut cursor = cursor;
+                loop {
+                    let page = client.pull(token, cursor, PULL_PAGE);
+                    let more = matches!(&page, Ok(p) if p.has_more);
+                    if let Ok(p) = &page {
+                        cursor = p.next_cursor;
+                    }
+                    // A closed channel: the store gave up on this pull.
+                    if send.send(page).is_err() || !more {
+                        break;
+                    }
+                }
+            });
+            let tx = self.conn.transaction().map_err(sql)?;
+            let mut applier = Applier::new(&tx).map_err(local)?;
+            let (mut pulled, mut cursor, mut conflicts) = (0u32, cursor, None);
+            for page in pages {
+                let page: PullResponse = page?;
+                let count = u32::try_from(page.changes.len()).unwrap_or(u32::MAX);
+                pulled = pulled.saturating_add(count);
+                cursor = page.next_cursor;
+                conflicts = page.conflicts;
+                applier.page(&tx, page.changes).map_err(local)?;
+                progress(SyncProgress {
+                    phase: SyncPhase::Pull,
+                    done: pulled,
+                    total: None,
+                });
+            }
+            progress(SyncProgress {
+                phase: SyncPhase::Apply,
+                done: pulled,
+                total: Some(pulled),
+            });
+            let (not_applied, moved) = applier.finish(&tx).map_err(local)?;
+            settings::put(&tx, settings::SYNC_CURSOR, &cursor).map_err(local)?;
+            tx.commit().map_err(sql)?;
+            Ok(Pulled {
+                changes: pulled,
+                not_applied,
+                moved,
+                conflicts,
+            })
+        })
+    }
+}
+
+fn sql(e: rusqlite::Error) -> SyncError {
+    local(e.into())
+}
+
+/// The pull being stored.
+struct Applier {
+    /// Who and when of a row made elsewhere, for its bookkeeping columns.
     who: String,
+    now: String,
     tables: HashMap<String, Rc<TableInfo>>,
     /// Fields with an unsent local edit: (entity, row id, field).
     pending: HashSet<(String, String, String)>,
+    /// The last row of the page stored last, stored with the next page.
+    held: Option<(RowKey, Draft)>,
+    /// Rows that could not be stored yet, first seen first.
+    waiting: BTreeMap<u64, (RowKey, Draft)>,
+    waiting_at: HashMap<RowKey, u64>,
+    rows_seen: u64,
+    /// Dossiers moved to another team in this pull (the change that said so), and those that
+    /// came back to this team later in the same pull.
+    moves: Vec<Change>,
+    back: HashSet<String>,
+    /// The latest wall clock seen.
+    wall_ms: i64,
 }
 
-impl Store {
-    /// Applies pulled changes and the new cursor in one transaction and moves the clock past
-    /// what was seen. Dossiers the server moved to another team leave this laptop (unless
-    /// they came back later in the same pull).
-    pub(super) fn apply_pulled(&mut self, changes: &[Change], cursor: i64) -> Result<Applied> {
-        // Each row's changes together, rows in the order they first appear: changes come in
-        // the order they were made (a client before its records).
-        let mut rows: Vec<((&str, &str), Vec<&Change>)> = Vec::new();
-        let mut index: HashMap<(&str, &str), usize> = HashMap::new();
-        for change in changes.iter().filter(|c| c.entity != CASE_MOVED) {
-            let key = (change.entity.as_str(), change.row_id.as_str());
-            let i = *index.entry(key).or_insert_with(|| {
-                rows.push((key, Vec::new()));
-                rows.len() - 1
-            });
-            rows[i].1.push(change);
-        }
-        let tx = self.conn.transaction()?;
-        let mut not_applied = Vec::new();
-        {
-            let mut applier = Applier::new(&tx)?;
-            for ((table, row_id), list) in rows {
-                if let Err(e) = applier.apply_row(table, row_id, &list) {
-                    not_applied.push(format!("{table} {row_id}: {e}"));
-                }
-            }
-        }
-        advance_clock(&tx, changes)?;
-        let mut moved = 0;
-        for change in changes.iter().filter(|c| c.entity == CASE_MOVED) {
-            let back = changes
-                .iter()
-                .any(|c| c.seq > change.seq && c.client_id.as_deref() == Some(&change.row_id));
-            let here: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1)",
-                [&change.row_id],
-                |r| r.get(0),
-            )?;
-            if here && !back {
-                let team = change.value.as_str().unwrap_or("een ander team");
-                remove_dossier(&tx, &change.row_id, &format!("overgedragen aan {team}"))?;
-                moved += 1;
-            }
-        }
-        settings::put(&tx, settings::SYNC_CURSOR, &cursor)?;
-        tx.commit()?;
-        Ok(Applied { not_applied, moved })
-    }
-}
-
-/// Moves this laptop's clock past every clock it has seen.
-fn advance_clock(tx: &Transaction<'_>, changes: &[Change]) -> Result<()> {
-    let Some(wall) = changes
-        .iter()
-        .filter_map(|c| c.hlc.parse::<Hlc>().ok())
-        .map(|h| h.wall_ms)
-        .max()
-    else {
-        return Ok(());
-    };
-    let clock = settings::hlc_state(tx)?;
-    if wall > clock.wall_ms {
-        settings::save_hlc_state(
-            tx,
-            HlcState {
-                wall_ms: wall,
-                counter: 0,
-            },
-        )?;
-    }
-    Ok(())
-}
-
-impl<'t> Applier<'t> {
-    fn new(tx: &'t Transaction<'t>) -> Result<Self> {
+impl Applier {
+    fn new(tx: &Transaction<'_>) -> Result<Self> {
         let who = settings::get::<SyncLogin>(tx, KEY)?.map_or_else(
             || "gesynchroniseerd".to_owned(),
             |l| format!("{} (via sync)", l.user),
@@ -133,24 +192,179 @@ impl<'t> Applier<'t> {
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(Self {
-            tx,
             who,
+            now: super::clients::timestamp(chrono::Utc::now()),
             tables: HashMap::new(),
             pending,
+            held: None,
+            waiting: BTreeMap::new(),
+            waiting_at: HashMap::new(),
+            rows_seen: 0,
+            moves: Vec::new(),
+            back: HashSet::new(),
+            wall_ms: 0,
         })
     }
 
-    fn table(&mut self, table: &str) -> Result<Rc<TableInfo>> {
+    /// Stores one page: each row's changes together, rows in the order they first appear
+    /// (changes come in the order they were made: a client before its records).
+    /// The row a page ended in waits for the next page, which may hold the rest of it (a
+    /// row stored in parts could be frozen by its first part: an adopted PIP).
+    fn page(&mut self, tx: &Transaction<'_>, changes: Vec<Change>) -> Result<()> {
+        let mut rows: Vec<(RowKey, Draft)> = self.held.take().into_iter().collect();
+        // The rows of this page by row id (and then table): a row's changes mostly come one
+        // after the other, so most changes only look at the last row.
+        let mut index: HashMap<String, Vec<usize>> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, ((_, row_id), _))| (row_id.clone(), vec![i]))
+            .collect();
+        for change in changes {
+            // The wall clock leads an HLC at a fixed width.
+            if let Some(wall) = change.hlc.get(..16).and_then(|w| w.parse().ok()) {
+                self.wall_ms = self.wall_ms.max(wall);
+            }
+            if change.entity == CASE_MOVED {
+                self.moves.push(change);
+                continue;
+            }
+            if let Some(client) = change.client_id.as_deref() {
+                if self
+                    .moves
+                    .iter()
+                    .any(|m| m.row_id == client && m.seq < change.seq)
+                {
+                    self.back.insert(client.to_owned());
+                }
+            }
+            let same = |i: &usize| {
+                let (entity, row_id) = &rows[*i].0;
+                *entity == change.entity && *row_id == change.row_id
+            };
+            let last = rows.len().checked_sub(1).filter(same);
+            let found = last.or_else(|| {
+                index
+                    .get(&change.row_id)
+                    .and_then(|candidates| candidates.iter().copied().find(same))
+            });
+            let i = found.unwrap_or_else(|| {
+                let i = rows.len();
+                index.entry(change.row_id.clone()).or_default().push(i);
+                rows.push((
+                    (change.entity.clone(), change.row_id.clone()),
+                    Draft::default(),
+                ));
+                i
+            });
+            let (key, draft) = &mut rows[i];
+            self.add(tx, key, draft, change)?;
+        }
+        self.held = rows.pop();
+        self.store_rows(tx, rows)
+    }
+
+    /// Adds a change to what will be stored of its row.
+    fn add(
+        &mut self,
+        tx: &Transaction<'_>,
+        key: &RowKey,
+        draft: &mut Draft,
+        change: Change,
+    ) -> Result<()> {
+        let info = self.table(tx, &key.0)?;
+        if !info.synced {
+            return Ok(());
+        }
+        if draft.client_id.is_none() {
+            draft.client_id = change.client_id;
+        }
+        if change.field == LEDGER_ROW {
+            draft.ledger = true;
+            if let Value::Object(object) = change.value {
+                for (name, value) in object {
+                    if name != "seq" && info.has(&name) {
+                        draft.values.push((name, sql_value_owned(value)));
+                    }
+                }
+            }
+        } else if info.has(&change.field) && !self.edited_here(&key.0, &key.1, &change.field) {
+            let value = sql_value_owned(change.value);
+            match draft
+                .values
+                .iter_mut()
+                .find(|(name, _)| *name == change.field)
+            {
+                Some(slot) => slot.1 = value,
+                None => draft.values.push((change.field, value)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Stores rows of the pull; one that fails waits, and takes in what comes later of it.
+    fn store_rows(&mut self, tx: &Transaction<'_>, rows: Vec<(RowKey, Draft)>) -> Result<()> {
+        for (key, mut draft) in rows {
+            if let Some(order) = self.waiting_at.remove(&key) {
+                if let Some((_, earlier)) = self.waiting.remove(&order) {
+                    draft = earlier.then(draft);
+                }
+            }
+            if self.store(tx, &key.0, &key.1, &draft).is_err() {
+                self.rows_seen += 1;
+                self.waiting_at.insert(key.clone(), self.rows_seen);
+                self.waiting.insert(self.rows_seen, (key, draft));
+            }
+        }
+        Ok(())
+    }
+
+    /// The end of the pull: the rows still waiting get a last try (those that fail are
+    /// named), the clock moves past what was seen, and moved dossiers leave. What could not
+    /// be stored, and how many dossiers left.
+    fn finish(mut self, tx: &Transaction<'_>) -> Result<(Vec<String>, u32)> {
+        let last = self.held.take().into_iter().collect();
+        self.store_rows(tx, last)?;
+        let mut not_applied = Vec::new();
+        for ((table, row_id), draft) in std::mem::take(&mut self.waiting).into_values() {
+            if let Err(e) = self.store(tx, &table, &row_id, &draft) {
+                not_applied.push(format!("{table} {row_id}: {e}"));
+            }
+        }
+        let clock = settings::hlc_state(tx)?;
+        if self.wall_ms > clock.wall_ms {
+            settings::save_hlc_state(
+                tx,
+                HlcState {
+                    wall_ms: self.wall_ms,
+                    counter: 0,
+                },
+            )?;
+        }
+        let mut moved = 0;
+        for change in &self.moves {
+            let here: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1)",
+                [&change.row_id],
+                |r| r.get(0),
+            )?;
+            if here && !self.back.contains(&change.row_id) {
+                let team = change.value.as_str().unwrap_or("een ander team");
+                remove_dossier(tx, &change.row_id, &format!("overgedragen aan {team}"))?;
+                moved += 1;
+            }
+        }
+        Ok((not_applied, moved))
+    }
+
+    fn table(&mut self, tx: &Transaction<'_>, table: &str) -> Result<Rc<TableInfo>> {
         if let Some(info) = self.tables.get(table) {
             return Ok(Rc::clone(info));
         }
-        let columns: Vec<(String, String)> = self
-            .tx
+        let columns: Vec<(String, String)> = tx
             .prepare_cached("SELECT name, type FROM pragma_table_info(?1)")?
             .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let required = self
-            .tx
+        let required = tx
             .prepare_cached(
                 "SELECT name FROM pragma_table_info(?1)
                  WHERE \"notnull\" = 1 AND dflt_value IS NULL AND pk = 0",
@@ -160,7 +374,7 @@ impl<'t> Applier<'t> {
         let synced =
             !columns.is_empty() && sync_class(table).is_some_and(|c| c != SyncClass::LocalOnly);
         let empty = synced
-            && self.tx.query_row(
+            && tx.query_row(
                 &format!("SELECT NOT EXISTS (SELECT 1 FROM \"{table}\")"),
                 [],
                 |r| r.get(0),
@@ -175,42 +389,33 @@ impl<'t> Applier<'t> {
         Ok(info)
     }
 
+    /// Whether `field` of the row has an unsent local edit.
+    fn edited_here(&self, table: &str, row_id: &str, field: &str) -> bool {
+        !self.pending.is_empty()
+            && self
+                .pending
+                .contains(&(table.to_owned(), row_id.to_owned(), field.to_owned()))
+    }
+
     /// Stores one pulled row.
-    fn apply_row(&mut self, table: &str, row_id: &str, list: &[&Change]) -> Result<()> {
-        let info = self.table(table)?;
+    fn store(
+        &mut self,
+        tx: &Transaction<'_>,
+        table: &str,
+        row_id: &str,
+        draft: &Draft,
+    ) -> Result<()> {
+        let info = self.table(tx, table)?;
         if !info.synced {
             return Ok(());
         }
-        let mut values: Vec<(String, SqlValue)> = Vec::new();
-        let mut ledger = false;
-        for change in list {
-            if change.field == LEDGER_ROW {
-                ledger = true;
-                if let Value::Object(object) = &change.value {
-                    for (name, value) in object {
-                        if name != "seq" && info.has(name) {
-                            values.push((name.clone(), sql_value(value)));
-                        }
-                    }
-                }
-            } else if info.has(&change.field)
-                && !self.pending.contains(&(
-                    table.to_owned(),
-                    row_id.to_owned(),
-                    change.field.clone(),
-                ))
-            {
-                values.retain(|(name, _)| *name != change.field);
-                values.push((change.field.clone(), sql_value(&change.value)));
-            }
-        }
-        if ledger {
-            return self.insert(table, &values, true);
+        if draft.ledger {
+            return insert(tx, table, draft.values.iter(), true);
         }
         let Some(parts) = split_row_id(table, row_id) else {
             return Ok(());
         };
-        let key: Vec<(String, SqlValue)> = key_columns(table)
+        let key: Values = key_columns(table)
             .iter()
             .zip(parts)
             .map(|(column, part)| {
@@ -220,103 +425,153 @@ impl<'t> Applier<'t> {
                 )
             })
             .collect();
-        values.retain(|(name, _)| !key.iter().any(|(k, _)| k == name));
-        let condition = key
-            .iter()
-            .map(|(c, _)| format!("\"{c}\" IS ?"))
-            .collect::<Vec<_>>()
-            .join(" AND ");
-        // The current values of the fields that came (or only whether the row is here).
-        let names = if values.is_empty() {
-            "1".to_owned()
-        } else {
-            values
+        let fields = || {
+            draft
+                .values
                 .iter()
-                .map(|(c, _)| format!("\"{c}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
+                .filter(|(name, _)| !key.iter().any(|(k, _)| k == name))
         };
-        let width = values.len().max(1);
-        let current: Option<Vec<SqlValue>> = if info.empty {
-            None
-        } else {
-            self.tx
-                .prepare_cached(&format!(
-                    "SELECT {names} FROM \"{table}\" WHERE {condition}"
-                ))?
-                .query_row(params_from_iter(key.iter().map(|(_, v)| v)), |r| {
-                    (0..width).map(|i| r.get::<_, SqlValue>(i)).collect()
-                })
-                .optional()?
-        };
-        match current {
-            Some(current) => {
-                let mut current = current.into_iter();
-                values.retain(|(_, v)| current.next().as_ref() != Some(v));
-                if values.is_empty() {
-                    return Ok(());
-                }
-                let sets = values
-                    .iter()
-                    .map(|(c, _)| format!("\"{c}\" = ?"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                self.tx
-                    .prepare_cached(&format!("UPDATE \"{table}\" SET {sets} WHERE {condition}"))?
-                    .execute(params_from_iter(values.iter().chain(&key).map(|(_, v)| v)))?;
-                Ok(())
+        if !info.empty {
+            if let Some(current) = current(tx, table, &key, fields())? {
+                return update_differing(tx, table, &key, fields(), current);
             }
-            None => {
-                let mut all = key;
-                all.extend(values);
-                self.fill_bookkeeping(&info, &mut all);
-                // The dossier travels with the op, not as a field of the record.
-                if let Some(client) = list.iter().find_map(|c| c.client_id.as_deref()) {
-                    if info.has("client_id") && !all.iter().any(|(c, _)| c == "client_id") {
-                        all.push(("client_id".into(), SqlValue::Text(client.to_owned())));
-                    }
-                }
-                self.insert(table, &all, false)
+        }
+        let mut extra = self.bookkeeping(&info, &draft.values);
+        // The dossier travels with the op, not as a field of the record.
+        if let Some(client) = &draft.client_id {
+            if info.has("client_id") && !draft.values.iter().any(|(c, _)| c == "client_id") {
+                extra.push(("client_id".into(), SqlValue::Text(client.clone())));
             }
+        }
+        match insert(tx, table, key.iter().chain(fields()).chain(&extra), false) {
+            // An earlier page of this pull brought part of the row.
+            Err(e) if info.empty => match current(tx, table, &key, fields())? {
+                Some(current) => update_differing(tx, table, &key, fields(), current),
+                None => Err(e),
+            },
+            done => done,
         }
     }
 
-    /// A new row made on another laptop gets the bookkeeping columns that do not travel.
-    fn fill_bookkeeping(&self, info: &TableInfo, values: &mut Vec<(String, SqlValue)>) {
-        let now = super::clients::timestamp(chrono::Utc::now());
+    /// The bookkeeping columns that do not travel, for a new row made on another laptop.
+    fn bookkeeping(&self, info: &TableInfo, values: &Values) -> Values {
+        let mut extra = Vec::new();
         for column in &info.required {
             if values.iter().any(|(c, _)| c == column) {
                 continue;
             }
             if column.ends_with("_at") {
-                values.push((column.clone(), SqlValue::Text(now.clone())));
+                extra.push((column.clone(), SqlValue::Text(self.now.clone())));
             } else if column.ends_with("_by") {
-                values.push((column.clone(), SqlValue::Text(self.who.clone())));
+                extra.push((column.clone(), SqlValue::Text(self.who.clone())));
             }
         }
+        extra
     }
+}
 
-    fn insert(
-        &self,
-        table: &str,
-        values: &[(String, SqlValue)],
-        ignore_existing: bool,
-    ) -> Result<()> {
-        if values.is_empty() {
-            return Ok(());
-        }
-        let names = values
-            .iter()
-            .map(|(c, _)| format!("\"{c}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let marks = vec!["?"; values.len()].join(", ");
-        let or = if ignore_existing { "OR IGNORE " } else { "" };
-        self.tx
-            .prepare_cached(&format!(
-                "INSERT {or}INTO \"{table}\" ({names}) VALUES ({marks})"
-            ))?
-            .execute(params_from_iter(values.iter().map(|(_, v)| v)))?;
-        Ok(())
+/// `WHERE` of a row by its key columns.
+fn condition(key: &Values) -> String {
+    key.iter()
+        .map(|(c, _)| format!("\"{c}\" IS ?"))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// A column and its value, borrowed.
+type Column<'a> = &'a (String, SqlValue);
+
+/// The current values of the row's `fields` (or only whether the row is here).
+fn current<'a>(
+    tx: &Transaction<'_>,
+    table: &str,
+    key: &Values,
+    fields: impl Iterator<Item = Column<'a>>,
+) -> Result<Option<Vec<SqlValue>>> {
+    let names: Vec<String> = fields.map(|(c, _)| format!("\"{c}\"")).collect();
+    let width = names.len().max(1);
+    let names = if names.is_empty() {
+        "1".to_owned()
+    } else {
+        names.join(", ")
+    };
+    Ok(tx
+        .prepare_cached(&format!(
+            "SELECT {names} FROM \"{table}\" WHERE {}",
+            condition(key)
+        ))?
+        .query_row(params_from_iter(key.iter().map(|(_, v)| v)), |r| {
+            (0..width).map(|i| r.get::<_, SqlValue>(i)).collect()
+        })
+        .optional()?)
+}
+
+/// Writes the `fields` that differ from the row's `current` values.
+fn update_differing<'a>(
+    tx: &Transaction<'_>,
+    table: &str,
+    key: &Values,
+    fields: impl Iterator<Item = Column<'a>>,
+    current: Vec<SqlValue>,
+) -> Result<()> {
+    let changed: Vec<Column<'a>> = fields
+        .zip(current)
+        .filter(|((_, new), old)| new != old)
+        .map(|(field, _)| field)
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
     }
+    let sets = changed
+        .iter()
+        .map(|(c, _)| format!("\"{c}\" = ?"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    tx.prepare_cached(&format!(
+        "UPDATE \"{table}\" SET {sets} WHERE {}",
+        condition(key)
+    ))?
+    .execute(params_from_iter(
+        changed
+            .iter()
+            .map(|(_, v)| v)
+            .chain(key.iter().map(|(_, v)| v)),
+    ))?;
+    Ok(())
+}
+
+fn insert<'a>(
+    tx: &Transaction<'_>,
+    table: &str,
+    columns: impl Iterator<Item = Column<'a>>,
+    ignore_existing: bool,
+) -> Result<()> {
+    let columns: Vec<Column<'a>> = columns.collect();
+    if columns.is_empty() {
+        return Ok(());
+    }
+    // Built without a format per column: a new laptop runs this for every row it receives.
+    let mut sql =
+        String::with_capacity(64 + columns.iter().map(|(c, _)| c.len() + 7).sum::<usize>());
+    sql.push_str(if ignore_existing {
+        "INSERT OR IGNORE INTO \""
+    } else {
+        "INSERT INTO \""
+    });
+    sql.push_str(table);
+    sql.push_str("\" (");
+    for (i, (column, _)) in columns.iter().enumerate() {
+        if i > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('"');
+        sql.push_str(column);
+        sql.push('"');
+    }
+    sql.push_str(") VALUES (?");
+    sql.push_str(&", ?".repeat(columns.len() - 1));
+    sql.push(')');
+    tx.prepare_cached(&sql)?
+        .execute(params_from_iter(columns.iter().map(|(_, v)| v)))?;
+    Ok(())
 }

@@ -15,6 +15,8 @@ use crate::sync::wire::{MoveResponse, OpResult, OpStatus, PushRequest, ServerRol
 
 pub(super) const KEY: &str = "sync_login";
 const LAST_SYNC: &str = "sync_last";
+/// The server's stamp of the team's open conflicts when this laptop last fetched them.
+const CONFLICTS_SEEN: &str = "sync_conflicts_seen";
 
 /// The login of this laptop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,14 +91,20 @@ impl Store {
             ca_cert,
         };
         settings::put(&self.conn, KEY, &login).map_err(local)?;
+        // Another server or team: its conflicts are fetched at the first sync.
+        self.conn
+            .execute("DELETE FROM settings WHERE key = ?1", [CONFLICTS_SEEN])
+            .map_err(|e| local(e.into()))?;
         Ok(login)
     }
 
-    /// Forgets the login (the server keeps the device until the beheerder revokes it).
-    /// Forgets the login (and when it last synced); unsent changes stay in the outbox.
+    /// Forgets the login (the server keeps the device until the beheerder revokes it) and when
+    /// it last synced; unsent changes stay in the outbox.
     pub fn log_out(&mut self) -> Result<bool> {
-        self.conn
-            .execute("DELETE FROM settings WHERE key = ?1", [LAST_SYNC])?;
+        for key in [LAST_SYNC, CONFLICTS_SEEN] {
+            self.conn
+                .execute("DELETE FROM settings WHERE key = ?1", [key])?;
+        }
         Ok(self
             .conn
             .execute("DELETE FROM settings WHERE key = ?1", [KEY])?
@@ -165,21 +173,15 @@ pub struct SyncReport {
     pub reset: bool,
 }
 
-/// What applying a pull did.
-pub(super) struct Applied {
-    pub not_applied: Vec<String>,
-    pub moved: u32,
-}
-
 /// Ops sent per request.
 const PUSH_BATCH: usize = 500;
 /// Changes fetched per request.
-const PULL_PAGE: u32 = 2_000;
+pub(super) const PULL_PAGE: u32 = 2_000;
 
 impl Store {
     /// Sends the outbox (oldest first, in batches; each op leaves it once the server answered
     /// it) and the conflict choices made here, then fetches the team's changes and applies
-    /// them in one transaction, and last the team's open conflicts.
+    /// them in one transaction, and last the team's open conflicts when they changed.
     pub fn sync(&mut self) -> std::result::Result<SyncReport, SyncError> {
         self.sync_with(&mut |_| {})
     }
@@ -245,44 +247,33 @@ impl Store {
                 Err(e) => return Err(e),
             }
         }
-        let mut cursor: i64 = settings::get(&self.conn, settings::SYNC_CURSOR)
+        let cursor: i64 = settings::get(&self.conn, settings::SYNC_CURSOR)
             .map_err(local)?
             .unwrap_or(0);
-        let mut changes = Vec::new();
-        loop {
-            progress(SyncProgress {
-                phase: SyncPhase::Pull,
-                done: u32::try_from(changes.len()).unwrap_or(u32::MAX),
-                total: None,
-            });
-            let page = match client.pull(&login.token, cursor, PULL_PAGE) {
-                // The server compacted what this laptop had not seen yet: start over (its own
-                // changes went out above; what arrives again changes only what differs).
-                Err(SyncError::Refused { status: 410, .. }) if cursor > 0 => {
-                    cursor = 0;
-                    changes.clear();
-                    report.reset = true;
-                    continue;
-                }
-                page => page?,
-            };
-            changes.extend(page.changes);
-            cursor = page.next_cursor;
-            if !page.has_more {
-                break;
+        let pulled = match self.pull_and_store(&client, &login.token, cursor, progress) {
+            // The server compacted what this laptop had not seen yet: start over (its own
+            // changes went out above; what arrives again changes only what differs).
+            Err(SyncError::Refused { status: 410, .. }) if cursor > 0 => {
+                report.reset = true;
+                self.pull_and_store(&client, &login.token, 0, progress)?
             }
+            pulled => pulled?,
+        };
+        report.pulled = pulled.changes;
+        report.not_applied = pulled.not_applied;
+        report.moved = pulled.moved;
+        // The team's open conflicts, when they may have changed since the last look.
+        let seen: Option<String> = settings::get(&self.conn, CONFLICTS_SEEN).map_err(local)?;
+        if pulled.conflicts.is_none()
+            || pulled.conflicts != seen
+            || report.conflicts > 0
+            || !sent.is_empty()
+        {
+            let open = client.conflicts(&login.token)?;
+            self.keep_conflicts(&open.conflicts, &sent).map_err(local)?;
+            let stamp = pulled.conflicts.as_deref().unwrap_or_default();
+            settings::put(&self.conn, CONFLICTS_SEEN, &stamp).map_err(local)?;
         }
-        report.pulled = u32::try_from(changes.len()).unwrap_or(u32::MAX);
-        progress(SyncProgress {
-            phase: SyncPhase::Apply,
-            done: 0,
-            total: Some(report.pulled),
-        });
-        let applied = self.apply_pulled(&changes, cursor).map_err(local)?;
-        report.not_applied = applied.not_applied;
-        report.moved = applied.moved;
-        let open = client.conflicts(&login.token)?;
-        self.keep_conflicts(&open.conflicts, &sent).map_err(local)?;
         let last = LastSync {
             at: super::clients::timestamp(chrono::Utc::now()),
             report: report.clone(),
@@ -292,17 +283,27 @@ impl Store {
     }
 
     /// The oldest ops of the outbox as they travel: the dossier each belongs to, and a ledger
-    /// row read whole.
+    /// row read whole. About `limit` of them: a batch does not end inside the ops of one row
+    /// (up to `ROW_OPS_MAX` more), so a new row reaches the server, and every laptop's pull,
+    /// in one piece.
     fn outbox_batch(&self, limit: usize) -> Result<Vec<WireOp>> {
+        const ROW_OPS_MAX: usize = 200;
         let mut stmt = self.conn.prepare_cached(
             "SELECT op_id, entity, row_id, field, value, hlc, base_seq FROM outbox
              ORDER BY rowid LIMIT ?1",
         )?;
-        let mut rows = stmt.query([limit as i64])?;
-        let mut ops = Vec::new();
+        let mut rows = stmt.query([(limit + ROW_OPS_MAX) as i64])?;
+        let mut ops: Vec<WireOp> = Vec::new();
         while let Some(r) = rows.next()? {
             let entity: String = r.get(1)?;
             let row_id: String = r.get(2)?;
+            if ops.len() >= limit
+                && ops
+                    .last()
+                    .is_none_or(|last| last.entity != entity || last.row_id != row_id)
+            {
+                break;
+            }
             let field: String = r.get(3)?;
             let value = if field == LEDGER_ROW {
                 self.row_json(&entity, &row_id)?
@@ -367,7 +368,7 @@ impl Store {
     }
 }
 
-fn local(e: StoreError) -> SyncError {
+pub(super) fn local(e: StoreError) -> SyncError {
     SyncError::Local(e.to_string())
 }
 
@@ -386,6 +387,14 @@ pub(super) fn sql_value(value: &Value) -> SqlValue {
     match value {
         Value::Number(n) if n.is_f64() => n.as_f64().map_or(SqlValue::Null, SqlValue::Real),
         other => super::clients::to_sql(other),
+    }
+}
+
+/// [`sql_value`] of a value that is not needed any more (text moves instead of copying).
+pub(super) fn sql_value_owned(value: Value) -> SqlValue {
+    match value {
+        Value::String(text) => SqlValue::Text(text),
+        other => sql_value(&other),
     }
 }
 

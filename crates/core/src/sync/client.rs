@@ -2,6 +2,7 @@
 //! computer (a server on loopback) unless explicitly allowed: a consultant's data never crosses
 //! a network unencrypted by accident.
 
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use reqwest::blocking::{Client, Response};
@@ -71,9 +72,27 @@ pub struct SyncClient {
     base: Url,
 }
 
+/// HTTP clients made so far, by the certificate authority they trust besides the usual roots:
+/// one per process keeps its connections open from one sync to the next, and reads the root
+/// certificates once.
+static CLIENTS: Mutex<Vec<(Option<String>, Client)>> = Mutex::new(Vec::new());
+
 impl SyncClient {
     /// A client of the server at `base`, trusting `ca_cert` (PEM) besides the usual roots.
     pub fn new(base: Url, ca_cert: Option<&str>) -> Result<Self, SyncError> {
+        let mut clients = CLIENTS.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, http)) = clients.iter().find(|(ca, _)| ca.as_deref() == ca_cert) {
+            return Ok(Self {
+                http: http.clone(),
+                base,
+            });
+        }
+        let http = Self::build(ca_cert)?;
+        clients.push((ca_cert.map(str::to_owned), http.clone()));
+        Ok(Self { http, base })
+    }
+
+    fn build(ca_cert: Option<&str>) -> Result<Client, SyncError> {
         let mut builder = Client::builder().timeout(Duration::from_secs(30));
         if let Some(pem) = ca_cert {
             let not_pem = |reason: String| {
@@ -88,10 +107,9 @@ impl SyncClient {
                 .map_err(|e| not_pem(format!(": {e}")))?;
             builder = builder.add_root_certificate(cert);
         }
-        let http = builder
+        builder
             .build()
-            .map_err(|e| SyncError::Protocol(e.to_string()))?;
-        Ok(Self { http, base })
+            .map_err(|e| SyncError::Protocol(e.to_string()))
     }
 
     fn url(&self, path: &str) -> Result<Url, SyncError> {

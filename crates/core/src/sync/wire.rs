@@ -139,6 +139,10 @@ pub struct PullResponse {
     pub changes: Vec<Change>,
     pub next_cursor: i64,
     pub has_more: bool,
+    /// On the last page: a stamp of the team's open conflicts that changes whenever they do,
+    /// so a laptop fetches the list only then (absent from servers before it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflicts: Option<String>,
 }
 
 /// A conflict of the team, as `GET /v1/conflicts` lists it (oldest first): both values with

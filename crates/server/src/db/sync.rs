@@ -127,23 +127,36 @@ impl Db {
 
     /// The changes after `cursor` in the user's team, at most `limit`.
     pub fn pull(&self, session: &Session, cursor: i64, limit: u32) -> Result<PullResponse> {
-        let mut changes = self.tx(|tx| {
+        self.tx(|tx| {
             // Compacted: what this laptop has not seen may be gone; it must start over.
             if cursor > 0 && cursor < tx.watermark()? {
                 return Err(ServerError::ResetRequired);
             }
             tx.note_pulled(&session.device_id.to_string(), cursor)?;
-            match team_of(tx, session)? {
-                Some(team) => tx.changes_after(team, cursor, i64::from(limit) + 1),
-                None => Ok(Vec::new()),
-            }
-        })?;
-        let has_more = changes.len() > limit as usize;
-        changes.truncate(limit as usize);
-        Ok(PullResponse {
-            next_cursor: changes.last().map_or(cursor, |c| c.seq),
-            changes,
-            has_more,
+            let Some(team) = team_of(tx, session)? else {
+                return Ok(PullResponse {
+                    changes: Vec::new(),
+                    next_cursor: cursor,
+                    has_more: false,
+                    conflicts: None,
+                });
+            };
+            let mut changes = tx.changes_after(team, cursor, i64::from(limit) + 1)?;
+            let has_more = changes.len() > limit as usize;
+            changes.truncate(limit as usize);
+            // On the last page, so a laptop asks for the list only when it changed.
+            let conflicts = if has_more {
+                None
+            } else {
+                let (open, newest) = tx.open_conflicts_stamp(team)?;
+                Some(format!("{open}:{newest}"))
+            };
+            Ok(PullResponse {
+                next_cursor: changes.last().map_or(cursor, |c| c.seq),
+                changes,
+                has_more,
+                conflicts,
+            })
         })
     }
 }

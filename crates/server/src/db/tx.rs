@@ -164,6 +164,9 @@ pub(crate) trait Changes {
     fn insert_conflict(&mut self, conflict: &NewConflict<'_>) -> Result<()>;
     /// Open conflicts, of one team or all, oldest first.
     fn open_conflicts(&mut self, team: Option<&str>) -> Result<Vec<ConflictRow>>;
+    /// How many conflicts of the team are open, and the highest open id: it changes whenever
+    /// the open set does (ids grow, a resolved conflict stays resolved).
+    fn open_conflicts_stamp(&mut self, team_id: i64) -> Result<(i64, i64)>;
     /// Whether a conflict of this team is resolved; `None` if the team has no such conflict.
     fn conflict_resolved(&mut self, id: i64, team: &str) -> Result<Option<bool>>;
     fn resolve_conflict(&mut self, id: i64, now: &str, by: &str, choice: &str) -> Result<()>;

@@ -302,6 +302,15 @@ impl Changes for PgTx<'_> {
             .collect()
     }
 
+    fn open_conflicts_stamp(&mut self, team_id: i64) -> Result<(i64, i64)> {
+        let row = self.0.query_one(
+            "SELECT count(*)::BIGINT, COALESCE(MAX(id), 0)::BIGINT FROM conflicts
+             WHERE team_id = $1 AND resolved_at IS NULL",
+            &[&team_id],
+        )?;
+        Ok((row.try_get(0)?, row.try_get(1)?))
+    }
+
     fn conflict_resolved(&mut self, id: i64, team: &str) -> Result<Option<bool>> {
         self.0
             .query_opt(

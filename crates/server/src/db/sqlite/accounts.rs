@@ -8,7 +8,7 @@ use crate::db::{device_id, role_from, Credentials, DeviceRow, Result, TeamRow, U
 
 impl Accounts for SqliteTx<'_> {
     fn insert_team(&mut self, name: &str, created_at: &str) -> Result<bool> {
-        let added = self.0.execute(
+        let added = self.execute(
             "INSERT INTO teams (name, created_at) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
             params![name, created_at],
         )?;
@@ -31,20 +31,18 @@ impl Accounts for SqliteTx<'_> {
 
     fn team_id(&mut self, name: &str) -> Result<Option<i64>> {
         Ok(self
-            .0
             .query_row("SELECT id FROM teams WHERE name = ?1", [name], |r| r.get(0))
             .optional()?)
     }
 
     fn team_name(&mut self, id: i64) -> Result<Option<String>> {
         Ok(self
-            .0
             .query_row("SELECT name FROM teams WHERE id = ?1", [id], |r| r.get(0))
             .optional()?)
     }
 
     fn insert_user(&mut self, user: &NewUser<'_>) -> Result<bool> {
-        let added = self.0.execute(
+        let added = self.execute(
             "INSERT INTO users (name, password_hash, role, team_id, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO NOTHING",
             params![
@@ -78,15 +76,15 @@ impl Accounts for SqliteTx<'_> {
 
     fn update_user(&mut self, name: &str, update: UserUpdate) -> Result<bool> {
         let changed = match update {
-            UserUpdate::Disabled(disabled) => self.0.execute(
+            UserUpdate::Disabled(disabled) => self.execute(
                 "UPDATE users SET disabled = ?1 WHERE name = ?2",
                 params![disabled, name],
             )?,
-            UserUpdate::Role(role) => self.0.execute(
+            UserUpdate::Role(role) => self.execute(
                 "UPDATE users SET role = ?1 WHERE name = ?2",
                 params![role, name],
             )?,
-            UserUpdate::Team(team_id) => self.0.execute(
+            UserUpdate::Team(team_id) => self.execute(
                 "UPDATE users SET team_id = ?1 WHERE name = ?2",
                 params![team_id, name],
             )?,
@@ -96,7 +94,6 @@ impl Accounts for SqliteTx<'_> {
 
     fn credentials(&mut self, name: &str) -> Result<Option<Credentials>> {
         Ok(self
-            .0
             .query_row(
                 "SELECT id, password_hash, disabled FROM users WHERE name = ?1",
                 [name],
@@ -112,7 +109,7 @@ impl Accounts for SqliteTx<'_> {
     }
 
     fn insert_device(&mut self, device: &NewDevice<'_>) -> Result<()> {
-        self.0.execute(
+        self.execute(
             "INSERT INTO devices (id, user_id, name, token_hash, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
             params![
@@ -128,7 +125,6 @@ impl Accounts for SqliteTx<'_> {
 
     fn device_by_token(&mut self, token_hash: &str) -> Result<Option<TokenRow>> {
         Ok(self
-            .0
             .query_row(
                 "SELECT d.id, d.revoked_at IS NOT NULL, u.name, u.role, u.disabled, t.name
                  FROM devices d JOIN users u ON u.id = d.user_id
@@ -149,7 +145,7 @@ impl Accounts for SqliteTx<'_> {
     }
 
     fn touch_device(&mut self, device_id: &str, now: &str, since: &str) -> Result<()> {
-        self.0.execute(
+        self.execute(
             "UPDATE devices SET last_seen = ?1
              WHERE id = ?2 AND (last_seen IS NULL OR last_seen < ?3)",
             params![now, device_id, since],
@@ -178,7 +174,7 @@ impl Accounts for SqliteTx<'_> {
     }
 
     fn revoke_device(&mut self, device_id: &str, now: &str) -> Result<bool> {
-        let changed = self.0.execute(
+        let changed = self.execute(
             "UPDATE devices SET revoked_at = coalesce(revoked_at, ?1) WHERE id = ?2",
             params![now, device_id],
         )?;
@@ -187,7 +183,6 @@ impl Accounts for SqliteTx<'_> {
 
     fn who(&mut self, device_id: &str) -> Result<Option<String>> {
         Ok(self
-            .0
             .query_row(
                 "SELECT u.name || ' (' || d.name || ')' FROM devices d
                  JOIN users u ON u.id = d.user_id WHERE d.id = ?1",

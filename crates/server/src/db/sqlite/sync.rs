@@ -16,7 +16,6 @@ impl Changes for SqliteTx<'_> {
 
     fn op_result(&mut self, op_id: &str) -> Result<Option<(String, Option<String>)>> {
         Ok(self
-            .0
             .query_row(
                 "SELECT status, reason FROM op_results WHERE op_id = ?1",
                 [op_id],
@@ -26,7 +25,7 @@ impl Changes for SqliteTx<'_> {
     }
 
     fn save_op_result(&mut self, op_id: &str, status: &str, reason: Option<&str>) -> Result<()> {
-        self.0.execute(
+        self.execute(
             "INSERT INTO op_results (op_id, status, reason) VALUES (?1, ?2, ?3)",
             params![op_id, status, reason],
         )?;
@@ -35,7 +34,6 @@ impl Changes for SqliteTx<'_> {
 
     fn case_owner(&mut self, client_id: &str) -> Result<Option<i64>> {
         Ok(self
-            .0
             .query_row(
                 "SELECT team_id FROM cases WHERE client_id = ?1",
                 [client_id],
@@ -45,11 +43,11 @@ impl Changes for SqliteTx<'_> {
     }
 
     fn move_case(&mut self, client_id: &str, from: i64, to: i64, at: &str, by: &str) -> Result<()> {
-        self.0.execute(
+        self.execute(
             "UPDATE cases SET team_id = ?1 WHERE client_id = ?2",
             params![to, client_id],
         )?;
-        self.0.execute(
+        self.execute(
             "INSERT INTO case_moves (client_id, from_team, to_team, moved_at, moved_by)
              VALUES (?1, ?2, ?3, ?4, ?5)",
             params![client_id, from, to, at, by],
@@ -58,7 +56,7 @@ impl Changes for SqliteTx<'_> {
     }
 
     fn moved_away(&mut self, client_id: &str, team: i64) -> Result<bool> {
-        Ok(self.0.query_row(
+        Ok(self.query_row(
             "SELECT EXISTS (SELECT 1 FROM case_moves WHERE client_id = ?1 AND from_team = ?2)",
             params![client_id, team],
             |r| r.get(0),
@@ -73,7 +71,7 @@ impl Changes for SqliteTx<'_> {
         suffix: &str,
         received_at: &str,
     ) -> Result<u64> {
-        let copied = self.0.execute(
+        let copied = self.execute(
             "INSERT INTO changes (op_id, entity, row_id, client_id, field, value, hlc, team_id,
                                   device_id, received_at)
              SELECT c.op_id || ?1, c.entity, c.row_id, c.client_id, c.field, c.value, c.hlc, ?2,
@@ -90,7 +88,7 @@ impl Changes for SqliteTx<'_> {
     }
 
     fn insert_case(&mut self, client_id: &str, team_id: i64) -> Result<()> {
-        self.0.execute(
+        self.execute(
             "INSERT INTO cases (client_id, team_id) VALUES (?1, ?2)",
             params![client_id, team_id],
         )?;
@@ -98,7 +96,7 @@ impl Changes for SqliteTx<'_> {
     }
 
     fn record_change(&mut self, c: &NewChange<'_>) -> Result<i64> {
-        self.0.execute(
+        self.execute(
             "INSERT INTO changes (op_id, entity, row_id, client_id, field, value, hlc, team_id,
                                   device_id, received_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -120,7 +118,6 @@ impl Changes for SqliteTx<'_> {
 
     fn change_device(&mut self, seq: i64) -> Result<Option<String>> {
         Ok(self
-            .0
             .query_row("SELECT device_id FROM changes WHERE seq = ?1", [seq], |r| {
                 r.get(0)
             })
@@ -128,7 +125,7 @@ impl Changes for SqliteTx<'_> {
     }
 
     fn note_pulled(&mut self, device_id: &str, cursor: i64) -> Result<()> {
-        self.0.execute(
+        self.execute(
             "UPDATE devices SET pulled_to = ?1 WHERE id = ?2 AND pulled_to < ?1",
             params![cursor, device_id],
         )?;
@@ -136,7 +133,7 @@ impl Changes for SqliteTx<'_> {
     }
 
     fn watermark(&mut self) -> Result<i64> {
-        Ok(self.0.query_row(
+        Ok(self.query_row(
             "SELECT COALESCE(MAX(watermark), 0) FROM compactions",
             [],
             |r| r.get(0),
@@ -144,13 +141,13 @@ impl Changes for SqliteTx<'_> {
     }
 
     fn compact(&mut self, cutoff: &str, at: &str) -> Result<Compaction> {
-        let safe: i64 = self.0.query_row(
+        let safe: i64 = self.query_row(
             "SELECT COALESCE(MIN(pulled_to), (SELECT COALESCE(MAX(seq), 0) FROM changes))
              FROM devices WHERE revoked_at IS NULL AND last_seen >= ?1",
             [cutoff],
             |r| r.get(0),
         )?;
-        let watermark: i64 = self.0.query_row(
+        let watermark: i64 = self.query_row(
             "SELECT COALESCE(MAX(c.seq), 0) FROM changes AS c
              WHERE c.seq <= ?1 AND c.received_at < ?2 AND c.client_id IS NOT NULL AND c.entity <> '$case_moved'
                AND EXISTS (SELECT 1 FROM case_moves m JOIN cases k ON k.client_id = m.client_id
@@ -159,7 +156,7 @@ impl Changes for SqliteTx<'_> {
             params![safe, cutoff],
             |r| r.get(0),
         )?;
-        let moved_away = self.0.execute(
+        let moved_away = self.execute(
             "DELETE FROM changes AS c
              WHERE c.seq <= ?1 AND c.received_at < ?2 AND c.client_id IS NOT NULL AND c.entity <> '$case_moved'
                AND EXISTS (SELECT 1 FROM case_moves m JOIN cases k ON k.client_id = m.client_id
@@ -167,7 +164,7 @@ impl Changes for SqliteTx<'_> {
                              AND k.team_id <> c.team_id)",
             params![safe, cutoff],
         )? as u64;
-        let superseded = self.0.execute(
+        let superseded = self.execute(
             "DELETE FROM changes AS c
              WHERE c.field <> '_row' AND c.received_at < ?1
                AND EXISTS (SELECT 1 FROM changes n WHERE n.team_id = c.team_id
@@ -176,7 +173,7 @@ impl Changes for SqliteTx<'_> {
             [cutoff],
         )? as u64;
         let watermark = watermark.max(self.watermark()?);
-        self.0.execute(
+        self.execute(
             "INSERT INTO compactions (watermark, superseded, moved_away, at)
              VALUES (?1, ?2, ?3, ?4)",
             params![watermark, superseded as i64, moved_away as i64, at],
@@ -195,7 +192,6 @@ impl Changes for SqliteTx<'_> {
         field: &str,
     ) -> Result<Option<StoredField>> {
         Ok(self
-            .0
             .query_row(
                 "SELECT value, hlc, seq FROM fields
                  WHERE entity = ?1 AND row_id = ?2 AND field = ?3",
@@ -218,7 +214,7 @@ impl Changes for SqliteTx<'_> {
         field: &str,
         state: &StoredField,
     ) -> Result<()> {
-        self.0.execute(
+        self.execute(
             "INSERT INTO fields (entity, row_id, field, value, hlc, seq)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (entity, row_id, field)
@@ -229,7 +225,7 @@ impl Changes for SqliteTx<'_> {
     }
 
     fn insert_conflict(&mut self, c: &NewConflict<'_>) -> Result<()> {
-        self.0.execute(
+        self.execute(
             "INSERT INTO conflicts (entity, row_id, client_id, field, team_id, kept_value,
                                     kept_hlc, kept_by, lost_value, lost_hlc, lost_by, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -282,9 +278,17 @@ impl Changes for SqliteTx<'_> {
         Ok(conflicts)
     }
 
+    fn open_conflicts_stamp(&mut self, team_id: i64) -> Result<(i64, i64)> {
+        Ok(self.query_row(
+            "SELECT count(*), coalesce(max(id), 0) FROM conflicts
+             WHERE team_id = ?1 AND resolved_at IS NULL",
+            [team_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
     fn conflict_resolved(&mut self, id: i64, team: &str) -> Result<Option<bool>> {
         Ok(self
-            .0
             .query_row(
                 "SELECT c.resolved_at IS NOT NULL FROM conflicts c JOIN teams t ON t.id = c.team_id
                  WHERE c.id = ?1 AND t.name = ?2",
@@ -295,7 +299,7 @@ impl Changes for SqliteTx<'_> {
     }
 
     fn resolve_conflict(&mut self, id: i64, now: &str, by: &str, choice: &str) -> Result<()> {
-        self.0.execute(
+        self.execute(
             "UPDATE conflicts SET resolved_at = ?1, resolved_by = ?2, choice = ?3 WHERE id = ?4",
             params![now, by, choice, id],
         )?;
