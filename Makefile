@@ -20,7 +20,7 @@ SCREENSHOTS := docs/screenshots
 DEB_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libsoup-3.0-dev \
 	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core x11-utils imagemagick locales poppler-utils libreoffice-calc-nogui \
-	postgresql openssl
+	postgresql openssl sqlite3
 
 .PHONY: help run dev test bench fuzz bundle bundle-test test-rust test-postgres test-ui test-e2e lint bindings licences screenshots deps deps-system deps-ui deps-driver ui e2e-app
 
@@ -99,7 +99,7 @@ PG_TEST_PORT ?= 55432
 SERVER_TESTS := package(traject-tests) & (binary(server_auth) | binary(server_authz) | binary(server_sync) \
 	| binary(server_concurrency) | binary(sync_cli) | binary(sync_login) | binary(server_tls) \
 	| binary(sync_compaction) | binary(sync_conflicts) | binary(sync_crash) | binary(sync_moves) \
-	| binary(sync_property))
+	| binary(sync_property) | binary(sync_purge))
 
 test-postgres: deps-system
 	cargo build -p traject-cli -p traject-server
@@ -115,7 +115,7 @@ e2e-app: bundle
 
 test-e2e: deps-system deps-driver e2e-app
 	LANG=nl_NL.UTF-8 TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject xvfb-run -a -s "-screen 0 1366x768x24" \
-	  cargo nextest run -p traject-tests --test e2e --test e2e_hours --test e2e_pip --test e2e_trajectory --test e2e_signals --test e2e_about --test e2e_reports --test e2e_sync --run-ignored only --test-threads 1
+	  cargo nextest run -p traject-tests --test e2e --test e2e_hours --test e2e_pip --test e2e_trajectory --test e2e_signals --test e2e_about --test e2e_reports --test e2e_sync --test e2e_privacy --test e2e_lock --run-ignored only --test-threads 1
 
 # The deb only: the AppImage bundler downloads its tools at build time, which these machines
 # cannot; AppImage, MSI and DMG are built by .github/workflows/release.yml.
@@ -147,4 +147,4 @@ licences:
 screenshots: deps-system deps-driver e2e-app
 	LANG=nl_NL.UTF-8 TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/debug/traject TRAJECT_SCREENSHOTS=$(CURDIR)/$(SCREENSHOTS) \
 	  xvfb-run -a -s "-screen 0 1366x768x24" \
-	  cargo nextest run -p traject-tests --test e2e --test e2e_hours --test e2e_pip --test e2e_trajectory --test e2e_signals --test e2e_about --test e2e_reports --test e2e_sync --run-ignored only --test-threads 1
+	  cargo nextest run -p traject-tests --test e2e --test e2e_hours --test e2e_pip --test e2e_trajectory --test e2e_signals --test e2e_about --test e2e_reports --test e2e_sync --test e2e_privacy --test e2e_lock --run-ignored only --test-threads 1

@@ -1,20 +1,27 @@
-//! The Tauri shell: opens the store, registers the thin commands, opens the window.
+//! The Tauri shell: starts the session (locked until the passphrase is given), registers the
+//! thin commands, opens the window.
 
+mod auto_lock;
 mod commands;
 mod sync;
 pub mod update;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::Arc;
 
+use chrono::Utc;
 use tauri::Manager;
-use traject_core::app::ApiError;
-use traject_core::Store;
+use traject_core::profiles::Profiles;
+use traject_core::session::Session;
 
-/// The one store of this window; commands lock it for the length of one call. When the database
-/// could not be opened (say, it is from a newer Traject), the window still opens and every
-/// command answers with that error, so the user reads why instead of seeing nothing.
-pub struct AppStore(pub Mutex<Result<Store, ApiError>>);
+/// The window's session: which profile's database, and whether it is locked. Commands reach the
+/// store through it for the length of one call; while it is locked they answer "vergrendeld",
+/// and when the app cannot go on (a wiped laptop) they answer why.
+pub struct AppStore(pub Arc<Session>);
+
+/// Scripts and tests: the passphrase that opens (or creates, or encrypts) the database at
+/// start-up without showing the lock screen.
+const PASSPHRASE_ENV: &str = "TRAJECT_PASSPHRASE";
 
 /// The value after `flag` on the command line, if given.
 fn arg_value(flag: &str) -> Option<Result<String, String>> {
@@ -27,15 +34,16 @@ fn arg_value(flag: &str) -> Option<Result<String, String>> {
     None
 }
 
-/// The database file: `--db PATH` or `TRAJECT_DB` (tests), else the OS app-data directory.
-fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
+/// Where the databases are: one file with `--db PATH` or `TRAJECT_DB` (tests), else a profile
+/// per user in the OS app-data directory.
+fn profiles(app: &tauri::App) -> Result<Profiles, Box<dyn std::error::Error>> {
     if let Some(path) = arg_value("--db") {
-        return Ok(PathBuf::from(path?));
+        return Ok(Profiles::File(PathBuf::from(path?)));
     }
     if let Some(path) = std::env::var_os("TRAJECT_DB") {
-        return Ok(PathBuf::from(path));
+        return Ok(Profiles::File(PathBuf::from(path)));
     }
-    Ok(app.path().app_data_dir()?.join("traject.db"))
+    Ok(Profiles::DataDir(app.path().app_data_dir()?))
 }
 
 pub fn run() {
@@ -46,15 +54,17 @@ pub fn run() {
             if let Some(day) = arg_value("--today") {
                 commands::work_as_if_today(&day?)?;
             }
-            let path = database_path(app)?;
-            let store = Store::open(&path).map_err(|e| {
-                eprintln!("Traject: {}: {e}", path.display());
-                ApiError::from(e)
-            });
-            app.manage(AppStore(Mutex::new(store)));
-            let syncer = sync::Syncer::new(path);
+            let session = Arc::new(Session::start(profiles(app)?, Utc::now()));
+            if let Some(passphrase) = std::env::var_os(PASSPHRASE_ENV) {
+                if let Err(e) = session.open_unasked(&passphrase.to_string_lossy(), Utc::now()) {
+                    eprintln!("Traject: {PASSPHRASE_ENV}: {}", e.message);
+                }
+            }
+            app.manage(AppStore(Arc::clone(&session)));
+            let syncer = sync::Syncer::new(Arc::clone(&session));
             syncer.spawn(app.handle().clone());
             app.manage(syncer);
+            auto_lock::spawn(app.handle().clone(), session);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -104,6 +114,8 @@ pub fn run() {
             commands::save_fine_rule,
             commands::retention_years,
             commands::set_retention_years,
+            commands::purge_overview,
+            commands::purge_dossiers,
             commands::werkvoorraad,
             commands::acknowledge_signal,
             commands::client_signals,
@@ -132,6 +144,22 @@ pub fn run() {
             commands::sync_now,
             commands::conflicts,
             commands::resolve_conflict,
+            commands::audit_log,
+            commands::audit_actors,
+            commands::reveal_bsn,
+            commands::export_dossier,
+            commands::lock_state,
+            commands::choose_profile,
+            commands::new_profile,
+            commands::passphrase_weakness,
+            commands::create_database,
+            commands::encrypt_database,
+            commands::unlock,
+            commands::lock,
+            commands::change_passphrase,
+            commands::activity,
+            commands::auto_lock_minutes,
+            commands::set_auto_lock_minutes,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -1,24 +1,24 @@
-//! The app's syncer: syncs in the background while logged in (every two minutes, sooner on
-//! "Synchroniseer nu", backing off while offline) on its own connection to the database, so the
-//! window never waits for the network, and tells the window how it goes (`sync-status`).
+//! The app's syncer: syncs in the background while logged in and unlocked (every two minutes,
+//! sooner on "Synchroniseer nu" or after unlocking, backing off while offline) on its own
+//! connection to the database, so the window never waits for the network, and tells the window
+//! how it goes (`sync-status`). It opens that connection for each sync with the session's key,
+//! so once the app is locked it has neither (a sync under way finishes first).
 
-use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use chrono::Utc;
-use tauri::{AppHandle, Emitter, Manager};
+use tauri::{AppHandle, Emitter};
 use traject_core::app::{ApiError, ErrorCode};
+use traject_core::session::Session;
 use traject_core::store::SyncReport;
 use traject_core::sync::status::{SyncRun, SyncState, SyncStatus, SYNC_INTERVAL};
 use traject_core::Store;
-
-use crate::AppStore;
 
 /// The event the window listens to.
 pub const STATUS_EVENT: &str = "sync-status";
 
 pub struct Syncer {
-    db_path: PathBuf,
+    session: Arc<Session>,
     run: Mutex<SyncRun>,
     /// Wakes the background thread (after logging in, or "Synchroniseer nu").
     wake: Condvar,
@@ -34,9 +34,9 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Syncer {
-    pub fn new(db_path: PathBuf) -> Arc<Self> {
+    pub fn new(session: Arc<Session>) -> Arc<Self> {
         Arc::new(Self {
-            db_path,
+            session,
             run: Mutex::new(SyncRun::default()),
             wake: Condvar::new(),
             busy: Mutex::new(()),
@@ -45,8 +45,22 @@ impl Syncer {
     }
 
     /// A connection of the syncer's own (login, sync): the window's store stays free.
+    /// "Vergrendeld" while the app is locked.
     pub fn open(&self) -> Result<Store, ApiError> {
-        Store::open(&self.db_path).map_err(ApiError::from)
+        self.session.connection()
+    }
+
+    /// The app was unlocked, perhaps on another profile: what ran before is forgotten and the
+    /// background thread syncs now.
+    pub fn unlocked(&self) {
+        *lock(&self.run) = SyncRun::default();
+        self.nudge();
+    }
+
+    /// Keeps syncs from starting while the guard lives (waiting for one under way to end):
+    /// changing the passphrase rewrites the database file.
+    pub fn pause(&self) -> MutexGuard<'_, ()> {
+        lock(&self.busy)
     }
 
     /// The status as the database knows it with what runs now laid over it.
@@ -103,8 +117,7 @@ impl Syncer {
                 Ok(report)
             }
             Err(e) if e.wipe() => {
-                drop(store);
-                self.wipe(app);
+                self.wipe(app, store);
                 Err(wiped_error())
             }
             Err(e) => {
@@ -121,22 +134,13 @@ impl Syncer {
         }
     }
 
-    /// Closes the window's store and erases the database; every command then says why.
-    fn wipe(&self, app: &AppHandle) {
+    /// Closes the window's store and erases the database with its key file through this
+    /// sync's `connection`; every command then says why.
+    fn wipe(&self, app: &AppHandle, connection: Store) {
         *lock(&self.wiped) = true;
-        let state = app.state::<AppStore>();
-        let mut guard = lock(&state.0);
-        let old = std::mem::replace(&mut *guard, Err(wiped_error()));
-        let erased = match old {
-            Ok(store) => store.wipe().map_err(ApiError::from),
-            Err(_) => Store::open(&self.db_path)
-                .and_then(Store::wipe)
-                .map_err(ApiError::from),
-        };
-        if let Err(e) = erased {
+        if let Err(e) = self.session.wipe(connection, wiped_error()) {
             eprintln!("Traject: wissen mislukt: {}", e.message);
         }
-        drop(guard);
         if let Err(e) = app.emit(STATUS_EVENT, Self::wiped_status()) {
             eprintln!("Traject: sync-status: {e}");
         }

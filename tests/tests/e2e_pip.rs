@@ -14,7 +14,7 @@ use webdriver::*;
 /// The clients of the database at `db`, as `traject client list --json` prints them.
 fn clients(db: &std::path::Path) -> Vec<serde_json::Value> {
     let bin = std::env::var("TRAJECT_BIN").expect("TRAJECT_BIN: the traject CLI");
-    let out = std::process::Command::new(bin)
+    let out = traject_tests::unlocked(&mut std::process::Command::new(bin))
         .arg("--db")
         .arg(db)
         .args(["--json", "client", "list"])

@@ -24,7 +24,7 @@ G-1,Amira,Haddad,1996-01-01,V,statushouder,Lisse,2026-09-01,2026-09-01
 /// The colleague's laptop: the CLI on a database of its own.
 fn colleague(db: &std::path::Path, args: &[&str]) -> String {
     let bin = std::env::var("TRAJECT_BIN").expect("TRAJECT_BIN: the traject CLI");
-    let out = Command::new(bin)
+    let out = traject_tests::unlocked(&mut Command::new(bin))
         .arg("--db")
         .arg(db)
         .args(args)

@@ -12,7 +12,7 @@ use webdriver::*;
 
 fn record_list(db: &std::path::Path) -> serde_json::Value {
     let bin = std::env::var("TRAJECT_BIN").expect("TRAJECT_BIN: the traject CLI");
-    let out = std::process::Command::new(bin)
+    let out = traject_tests::unlocked(&mut std::process::Command::new(bin))
         .arg("--db")
         .arg(db)
         .args(["--json", "record", "list", "G-1"])

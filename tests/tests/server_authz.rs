@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use server::{admin_ok, Server, TestDb};
 use team::{token, PASSWORD};
 
-const SCHEMA: &str = "10";
+const SCHEMA: i64 = traject_core::store::SCHEMA_VERSION;
 
 /// One op creating client `id` (a name field is enough for the server).
 fn push_body(id: &str) -> Value {
@@ -104,7 +104,7 @@ fn every_role_against_every_endpoint() {
                 let url = url.clone();
                 move |h: &Client, _: &str| {
                     h.get(format!("{url}/v1/sync/pull?cursor=0"))
-                        .header("x-traject-schema", SCHEMA)
+                        .header("x-traject-schema", SCHEMA.to_string())
                 }
             }),
         ),
@@ -247,7 +247,7 @@ fn every_role_against_every_endpoint() {
         let page: Value = http
             .get(format!("{}/v1/sync/pull?cursor=0&limit=10000", server.url))
             .bearer_auth(token)
-            .header("x-traject-schema", SCHEMA)
+            .header("x-traject-schema", SCHEMA.to_string())
             .send()
             .unwrap()
             .json()

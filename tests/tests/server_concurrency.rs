@@ -66,7 +66,10 @@ impl Device {
                 self.url
             ))
             .bearer_auth(&self.token)
-            .header("x-traject-schema", "8")
+            .header(
+                "x-traject-schema",
+                traject_core::store::SCHEMA_VERSION.to_string(),
+            )
             .send()
             .unwrap()
             .json()

@@ -38,7 +38,7 @@ fn interrupt_syncs(env: &TestEnv, delays_ms: &[u64]) {
 
 /// The row count of every synced table, after checking the file's integrity.
 fn counts(db: &Path) -> BTreeMap<&'static str, i64> {
-    let conn = rusqlite::Connection::open(db).unwrap();
+    let conn = traject_tests::connect(db);
     let check: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
@@ -58,8 +58,7 @@ fn counts(db: &Path) -> BTreeMap<&'static str, i64> {
 }
 
 fn outbox(db: &Path) -> i64 {
-    rusqlite::Connection::open(db)
-        .unwrap()
+    traject_tests::connect(db)
         .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))
         .unwrap()
 }

@@ -1,15 +1,18 @@
 //! `traject`: the headless command line of Traject, over the same core and database file as
 //! the desktop app.
 
+mod audit;
 mod client_args;
 mod hours;
 mod money;
 mod output;
 mod pip;
+mod purge;
 mod record;
 mod report;
 mod signals;
 mod sync;
+mod unlock;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,7 +23,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 use traject_core::domain::{Identity, Role};
 use traject_core::generate::GenerateOptions;
 use traject_core::store::{CaseloadQuery, QuestionnaireImport};
-use traject_core::Store;
 
 use crate::client_args::ClientArgs;
 
@@ -67,6 +69,8 @@ enum Command {
     Client(ClientCommand),
     /// Find clients by any part of their name, or by a whole BSN.
     Search { text: String },
+    /// The audit log, newest first: who created, changed, read, exported which dossier.
+    Audit(audit::AuditArgs),
     /// Import data from a file.
     #[command(subcommand)]
     Import(ImportCommand),
@@ -130,6 +134,10 @@ enum Command {
     FineRule(record::FineRuleCommand),
     /// Show or set how many years a dossier is kept after the obligation ends.
     Retention { years: Option<u32> },
+    /// The dossiers past their retention period: list them (--dry-run) or remove them for
+    /// good (--confirm; teamleider), here and, with the next sync, on the server and the
+    /// team's other laptops.
+    Purge(purge::PurgeArgs),
     /// Show or set the age groups of the cohort report, e.g. "18,30,45,65" (lower bounds).
     AgeGroups { bounds: Option<String> },
     /// Log this laptop in on the team's sync server (password from TRAJECT_PASSWORD or stdin).
@@ -152,6 +160,9 @@ enum Command {
     },
     /// Forget the sync login of this laptop.
     Logout,
+    /// The passphrase that encrypts this database.
+    #[command(subcommand)]
+    Passphrase(PassphraseCommand),
     /// Send this laptop's changes to the sync server and fetch the team's.
     Sync,
     /// The team's conflicts: list them, or choose which value stands.
@@ -167,6 +178,13 @@ enum Command {
         #[arg(long = "consultant")]
         consultants: Vec<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum PassphraseCommand {
+    /// Re-encrypt the database with a new passphrase (from TRAJECT_NEW_PASSPHRASE or asked
+    /// twice).
+    Change,
 }
 
 #[derive(Subcommand)]
@@ -187,6 +205,14 @@ enum ClientCommand {
         id: uuid::Uuid,
         #[command(flatten)]
         fields: Box<ClientArgs>,
+    },
+    /// Export the whole dossier for the client (right of access): a JSON file with every
+    /// record and its history, and a readable document (HTML). The export is audited.
+    Export {
+        id: uuid::Uuid,
+        /// The directory to write into (made when missing).
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Give the dossier to another team on the sync server (teamleider; online): the new team
     /// receives it, this team's laptops remove it at their next sync.
@@ -273,7 +299,7 @@ fn run(cli: Cli) -> Result<()> {
         Some(path) => path,
         None => default_db()?,
     };
-    let mut store = Store::open(&path).with_context(|| format!("database {}", path.display()))?;
+    let (mut store, key, passphrase) = unlock::open(&path)?;
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -337,6 +363,10 @@ fn run(cli: Cli) -> Result<()> {
         Command::Client(ClientCommand::Show { id }) => {
             output::dossier(&store.open_dossier(&id)?, json)?
         }
+        Command::Client(ClientCommand::Export { id, out }) => {
+            audit::export(&mut store, &id, &out, today, json)?
+        }
+        Command::Audit(args) => audit::run(&store, args, json)?,
         Command::Search { text } => {
             output::summaries(&store.caseload(&CaseloadQuery::search(&text))?, json)?
         }
@@ -382,6 +412,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Record(command) => record::run(&mut store, command, today, json)?,
         Command::FineRule(command) => record::run_fine_rule(&mut store, command, json)?,
         Command::Retention { years } => record::run_retention(&mut store, years)?,
+        Command::Purge(args) => purge::run(&mut store, args, today, json)?,
         Command::AgeGroups { bounds } => report::run_age_groups(&mut store, bounds.as_deref())?,
         Command::Login {
             server,
@@ -391,6 +422,9 @@ fn run(cli: Cli) -> Result<()> {
             ca_cert,
         } => sync::login(&mut store, &server, &user, device, allow_http, ca_cert)?,
         Command::Logout => sync::logout(&mut store)?,
+        Command::Passphrase(PassphraseCommand::Change) => {
+            unlock::change(&mut store, &key, &passphrase)?;
+        }
         Command::Sync => sync::sync(store, json)?,
         Command::Conflict(command) => sync::conflict(&mut store, command, json)?,
         Command::Provider(ProviderCommand::Add { name }) => {

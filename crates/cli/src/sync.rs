@@ -86,6 +86,12 @@ pub fn sync(mut store: Store, as_json: bool) -> Result<()> {
             report.conflicts
         );
     }
+    if report.purged > 0 {
+        println!(
+            "{} dossier(s) verwijderd: de bewaartermijn is verstreken en de teamleider heeft ze verwijderd",
+            report.purged
+        );
+    }
     for rejected in &report.rejected {
         println!("geweigerd: {rejected}");
     }

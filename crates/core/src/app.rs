@@ -75,7 +75,7 @@ impl SavedDocument {
         let file_name = format!(
             "{name}-{}{}.{}",
             reference.format("%Y-%m-%d"),
-            municipality.map_or_else(String::new, |m| format!("-{}", file_safe(m))),
+            municipality.map_or_else(String::new, |m| format!("-{}", crate::export::file_safe(m))),
             format.extension()
         );
         Self::save(
@@ -83,6 +83,20 @@ impl SavedDocument {
             &file_name,
             &bytes,
         )
+    }
+
+    /// Exports client `id`'s whole dossier for the client (right of access; audited) under
+    /// `documents/inzage/`.
+    pub fn inzage(store: &mut Store, id: &uuid::Uuid, today: NaiveDate) -> Result<SavedInzage> {
+        let dir = documents_dir(store).join("inzage");
+        let [json, html] = crate::export::inzage::save(store, id, &dir, today)?;
+        let saved = |path: std::path::PathBuf| Self {
+            path: path.display().to_string(),
+        };
+        Ok(SavedInzage {
+            json: saved(json),
+            html: saved(html),
+        })
     }
 
     fn save(dir: &std::path::Path, file_name: &str, bytes: &[u8]) -> Result<Self> {
@@ -105,6 +119,13 @@ impl SavedDocument {
     }
 }
 
+/// A dossier exported for its client: every record as JSON, and the readable document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SavedInzage {
+    pub json: SavedDocument,
+    pub html: SavedDocument,
+}
+
 /// `documents/` next to the database file.
 fn documents_dir(store: &Store) -> std::path::PathBuf {
     store
@@ -112,13 +133,6 @@ fn documents_dir(store: &Store) -> std::path::PathBuf {
         .parent()
         .unwrap_or_else(|| std::path::Path::new("."))
         .join("documents")
-}
-
-/// A name's letters and digits, the rest as '-'.
-fn file_safe(name: &str) -> String {
-    name.chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect()
 }
 
 /// The few error kinds the UI branches on.
@@ -132,6 +146,10 @@ pub enum ErrorCode {
     Conflict,
     /// The sync server could not be reached or refused (its Dutch message says why).
     Sync,
+    /// The app is locked: the lock screen asks for the passphrase.
+    Locked,
+    /// The passphrase does not open the database.
+    WrongPassphrase,
     Internal,
 }
 
@@ -180,10 +198,15 @@ impl From<StoreError> for ApiError {
             StoreError::Definition(_) => ErrorCode::Validation,
             StoreError::NotInitialised => ErrorCode::NotInitialised,
             StoreError::TooNew { .. } => ErrorCode::TooNew,
+            StoreError::WrongPassphrase => ErrorCode::WrongPassphrase,
+            StoreError::WeakPassphrase(_) => ErrorCode::Validation,
             _ => ErrorCode::Internal,
         };
         let fields = match &error {
             StoreError::Validation(errors) => errors.0.clone(),
+            StoreError::WeakPassphrase(why) => {
+                vec![FieldError::new("passphrase", "weak", why.clone())]
+            }
             _ => Vec::new(),
         };
         Self {

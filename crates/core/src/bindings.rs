@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
 
-use crate::app::{ApiError, AppState, ErrorCode, SavedDocument};
+use crate::app::{ApiError, AppState, ErrorCode, SavedDocument, SavedInzage};
 use crate::domain::money::{
     CoursePrice, CourseProduct, InvoiceFinding, InvoiceProblem, Milestone, MoneyTables, SpukKind,
     SpukRate,
@@ -31,15 +31,20 @@ use crate::store::{
     PauseInput, PipOverview, PortfolioView, QuestionnaireSummary, RepeatInstances, StoredAnswer,
     TermijnView, TimelineEvent, TimelineKind,
 };
+use crate::store::{AuditCursor, AuditPage, AuditQuery, AuditRow};
 use crate::store::{
     BegeleidingView, CaseView, ClosingView, OntzorgenView, Stored, TrajectoryView, WorkView,
 };
 
 use crate::store::{ConflictChoice, ConflictSide, ConflictView, SyncReport};
+use crate::store::{DueDossier, PurgeOverview, PurgedDossier};
 use crate::sync::status::{
     SyncAccount, SyncLoginInput, SyncPhase, SyncProgress, SyncState, SyncStatus,
 };
 use crate::sync::wire::ServerRole;
+
+use crate::session::{LockScreen, LockState, ProfileEntry};
+use crate::store::DatabaseState;
 
 fn export_all(dir: &Path) {
     let cfg = Config::new().with_out_dir(dir);
@@ -67,6 +72,10 @@ fn export_all(dir: &Path) {
         AuditAction,
         AuditEntry,
         FieldChange,
+        AuditQuery,
+        AuditCursor,
+        AuditRow,
+        AuditPage,
         CaseloadQuery,
         CaseloadSort,
         Dossier,
@@ -80,12 +89,19 @@ fn export_all(dir: &Path) {
         SyncProgress,
         SyncPhase,
         SyncReport,
+        DueDossier,
+        PurgeOverview,
+        PurgedDossier,
         ServerRole,
         ConflictView,
         ConflictSide,
         ConflictChoice,
         ApiError,
         ErrorCode,
+        LockScreen,
+        LockState,
+        ProfileEntry,
+        DatabaseState,
         Questionnaire,
         Group,
         Repeat,
@@ -153,6 +169,7 @@ fn export_all(dir: &Path) {
         TimelineEvent,
         PipOverview,
         SavedDocument,
+        SavedInzage,
         LetterheadSettings,
         TrajectoryInput,
         ProgressConversation,

@@ -11,6 +11,8 @@
 //! - [`export`]: client lists as CSV or JSON.
 //! - [`generate`]: synthetic caseloads for demos, tests and benchmarks.
 //! - [`document`]: formal letters as PDF (the PIP beschikking), typeset with an embedded font.
+//! - [`profiles`]: a database per user of the laptop, and the move of an earlier version's.
+//! - [`session`]: the desktop app's session: which profile, locked or open, idle locking.
 
 pub mod app;
 pub mod document;
@@ -18,7 +20,9 @@ pub mod domain;
 pub mod export;
 pub mod generate;
 pub mod import;
+pub mod profiles;
 pub mod questionnaire;
+pub mod session;
 pub mod store;
 pub mod sync;
 

@@ -94,7 +94,9 @@ async fn me(Authed(session): Authed) -> Json<Session> {
 }
 
 /// The oldest laptop schema this server syncs with: older clients must upgrade before pulling.
-pub const MIN_CLIENT_SCHEMA: i64 = 8;
+/// 11: audit entries of revealed BSNs, right-of-access exports and purges, which an older
+/// laptop's audit log refuses; and purged dossiers.
+pub const MIN_CLIENT_SCHEMA: i64 = 11;
 
 /// Applies a batch of ops in one transaction; one result per op (a rejected op never blocks
 /// the rest). Older schemas may push: their outbox stays readable.

@@ -1,4 +1,5 @@
-//! Thin commands: lock the store, call core, map the error to `{code, message, fields}`.
+//! Thin commands: reach the store through the session (which answers "vergrendeld" while the
+//! app is locked), call core, map the error to `{code, message, fields}`.
 
 use chrono::NaiveDate;
 use tauri::State;
@@ -16,16 +17,20 @@ use crate::AppStore;
 
 mod about;
 mod hours;
+mod lock;
 mod money;
 mod pip;
+mod privacy;
 mod reports;
 mod signals;
 mod sync;
 mod trajectory;
 pub use about::*;
 pub use hours::*;
+pub use lock::*;
 pub use money::*;
 pub use pip::*;
+pub use privacy::*;
 pub use reports::*;
 pub use signals::*;
 pub use sync::*;
@@ -55,12 +60,7 @@ pub(crate) fn with_store<T, E: Into<ApiError>>(
     state: &State<'_, AppStore>,
     f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
 ) -> Result<T> {
-    let mut guard = state
-        .0
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let store = guard.as_mut().map_err(|e| e.clone())?;
-    f(store).map_err(Into::into)
+    state.0.with_store(|store| f(store).map_err(Into::into))
 }
 
 #[tauri::command]

@@ -42,12 +42,14 @@ pub async fn sync_log_in(app: AppHandle, input: SyncLoginInput) -> Result<SyncSt
             .map(|d| d.trim().to_owned())
             .filter(|d| !d.is_empty())
             .unwrap_or_else(default_device_name);
-        store.log_in(
+        let ca_cert = input.ca_cert.filter(|pem| !pem.trim().is_empty());
+        store.log_in_trusting(
             &input.server,
             &input.user,
             &input.password,
             &device,
             input.allow_http,
+            ca_cert,
         )?;
         syncer.nudge();
         syncer.status(&store)

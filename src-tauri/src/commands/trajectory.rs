@@ -3,7 +3,7 @@
 
 use tauri::State;
 use traject_core::domain::{FineRule, TrajectoryInput};
-use traject_core::store::TrajectoryView;
+use traject_core::store::{PurgeOverview, TrajectoryView};
 use uuid::Uuid;
 
 use super::{today, with_store, Result};
@@ -75,5 +75,20 @@ pub fn set_retention_years(state: State<'_, AppStore>, years: u32) -> Result<u32
     with_store(&state, |s| {
         s.set_retention_years(years)?;
         s.retention_years()
+    })
+}
+
+/// The dossiers past their retention period, and whether this user may purge them.
+#[tauri::command]
+pub fn purge_overview(state: State<'_, AppStore>) -> Result<PurgeOverview> {
+    with_store(&state, |s| s.purge_overview(today()))
+}
+
+/// Purges the chosen dossiers (teamleider; all or nothing) and answers with the list left.
+#[tauri::command]
+pub fn purge_dossiers(state: State<'_, AppStore>, ids: Vec<Uuid>) -> Result<PurgeOverview> {
+    with_store(&state, |s| {
+        s.purge(&ids, today())?;
+        s.purge_overview(today())
     })
 }

@@ -86,11 +86,17 @@ impl TestDb {
         }
     }
 
-    /// Everything the database keeps, as bytes: the SQLite file, or every row of every table
-    /// as text.
+    /// Everything the database keeps, as bytes: the SQLite file with its write-ahead log, or
+    /// every row of every table as text.
     pub fn contents(&self) -> Vec<u8> {
         match &self.backend {
-            Backend::Sqlite(_) => std::fs::read(&self.arg).unwrap(),
+            Backend::Sqlite(_) => {
+                let mut bytes = std::fs::read(&self.arg).unwrap();
+                if let Ok(log) = std::fs::read(format!("{}-wal", self.arg)) {
+                    bytes.extend(log);
+                }
+                bytes
+            }
             Backend::Postgres { .. } => {
                 let mut client = connect(&self.arg);
                 let tables: Vec<String> = client

@@ -108,7 +108,8 @@ impl TestEnv {
     /// without an inherited `TRAJECT_DB`, so a test can never touch a real database.
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::new(traject_bin());
-        cmd.current_dir(self.dir.path())
+        traject_tests::unlocked(&mut cmd)
+            .current_dir(self.dir.path())
             .env_remove("TRAJECT_DB")
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
             .arg("--db")

@@ -19,7 +19,25 @@ pub struct Driver {
 
 impl Driver {
     pub fn start(port: u16) -> Self {
-        let child = Command::new("tauri-driver")
+        // The app inherits the driver's environment: it opens its database unasked.
+        Self::spawn(
+            traject_tests::unlocked(&mut Command::new("tauri-driver")),
+            port,
+        )
+    }
+
+    /// A driver whose app is given no passphrase, so it shows its lock screen (`e2e_lock.rs`);
+    /// new key files still use the cheap key derivation of throwaway databases.
+    pub fn start_locked(port: u16) -> Self {
+        let mut driver = Command::new("tauri-driver");
+        driver
+            .env_remove("TRAJECT_PASSPHRASE")
+            .env(traject_core::store::FAST_KDF_ENV, "1");
+        Self::spawn(&mut driver, port)
+    }
+
+    fn spawn(driver: &mut Command, port: u16) -> Self {
+        let child = driver
             .args([
                 "--port",
                 &port.to_string(),
@@ -188,7 +206,7 @@ pub async fn search(client: &Client, text: &str, hits: &str) {
 pub fn cli(db: &Path, args: &[&str]) -> String {
     let bin =
         std::env::var("TRAJECT_BIN").expect("TRAJECT_BIN: the traject CLI (make test sets it)");
-    let out = Command::new(bin)
+    let out = traject_tests::unlocked(&mut Command::new(bin))
         .arg("--db")
         .arg(db)
         .args(args)

@@ -10,6 +10,8 @@ import type {
   AdoptInput,
   AnswerValue,
   AppState,
+  AuditPage,
+  AuditQuery,
   CaseloadQuery,
   Client,
   ClientInput,
@@ -42,6 +44,7 @@ import type {
   PauseInput,
   PipContent,
   PipOverview,
+  PurgeOverview,
   PipVersion,
   PortfolioView,
   ProgressReport,
@@ -51,7 +54,9 @@ import type {
   ReportTable,
   ReversalInput,
   SavedDocument,
+  SavedInzage,
   LetterheadSettings,
+  LockState,
   FineRule,
   TrajectoryInput,
   TrajectoryView,
@@ -162,6 +167,14 @@ export const api = {
   /** How many years a dossier is kept after the obligation ends. */
   retentionYears: () => call<number>('retention_years'),
   setRetentionYears: (years: number) => call<number>('set_retention_years', { years }),
+  /** The dossiers past their retention period, and why this user may not purge (a consultant). */
+  purgeOverview: () => call<PurgeOverview>('purge_overview'),
+  /**
+   * Removes the dossiers for good (teamleider; all or nothing: 'conflict' naming a dossier
+   * not yet due); the server and the team's other laptops follow at the next sync. Answers
+   * with the list left.
+   */
+  purgeDossiers: (ids: string[]) => call<PurgeOverview>('purge_dossiers', { ids }),
   /** Every signal of the query's caseload, most urgent first, with counts per severity. */
   werkvoorraad: (query: WerkvoorraadQuery) => call<Werkvoorraad>('werkvoorraad', { query }),
   /**
@@ -223,6 +236,44 @@ export const api = {
    */
   resolveConflict: (id: ConflictView['id'] | number, choice: ConflictChoice) =>
     call<ConflictView[]>('resolve_conflict', { id: Number(id), choice }),
+  /**
+   * A page of the audit log, newest first; pass the page's `next` as `after` for the next one.
+   * A period that ends before it begins is a validation error (field `until`).
+   */
+  auditLog: (query: AuditQuery) => call<AuditPage>('audit_log', { query }),
+  /** Everyone who signed an audit entry, alphabetically. */
+  auditActors: () => call<string[]>('audit_actors'),
+  /** The client's full BSN (null when none is recorded); the reveal is written to the audit log. */
+  revealBsn: (clientId: string) => call<string | null>('reveal_bsn', { clientId }),
+  /** Exports the whole dossier for the client (JSON and a readable document) under documents/inzage/; audited. */
+  exportDossier: (clientId: string) => call<SavedInzage>('export_dossier', { clientId }),
+  /** Which screen to show (create, migrate, unlock or open), for which profile. */
+  lockState: () => call<LockState>('lock_state'),
+  /** Chooses another profile on the lock screen. */
+  chooseProfile: (name: string) => call<LockState>('choose_profile', { name }),
+  /** Starts a new profile (its name made safe as a folder name); the lock screen then asks for its passphrase. */
+  newProfile: (name: string) => call<LockState>('new_profile', { name }),
+  /** Why a new passphrase is too weak, or null when it is strong enough (live feedback). */
+  passphraseWeakness: (passphrase: string) => call<string | null>('passphrase_weakness', { passphrase }),
+  /** Creates the profile's encrypted database and opens it; validation errors on `passphrase` and `repeat`. */
+  createDatabase: (passphrase: string, repeat: string) =>
+    call<LockState>('create_database', { passphrase, repeat }),
+  /** Encrypts the database of an earlier version (keeping everything) and opens it. */
+  encryptDatabase: (passphrase: string, repeat: string) =>
+    call<LockState>('encrypt_database', { passphrase, repeat }),
+  /** Opens the database; 'wrong_passphrase' (answered later after several wrong ones in a row). */
+  unlock: (passphrase: string) => call<LockState>('unlock', { passphrase }),
+  /** Locks now: the database is closed and its key forgotten. */
+  lock: () => call<LockState>('lock'),
+  /** Re-encrypts the database; validation errors on `current`, `passphrase` (the new one) and `repeat`. */
+  changePassphrase: (current: string, newPassphrase: string, repeat: string) =>
+    call<null>('change_passphrase', { current, new: newPassphrase, repeat }),
+  /** The user is active: the idle time before the auto-lock starts again. */
+  activity: () => call<null>('activity'),
+  /** After how many idle minutes Traject locks itself. */
+  autoLockMinutes: () => call<number>('auto_lock_minutes'),
+  /** Sets it: 5, 10, 15, 30 or 60. */
+  setAutoLockMinutes: (minutes: number) => call<number>('set_auto_lock_minutes', { minutes }),
   /** Version, schema, database, servers and the licences of the bundled components. */
   about: () => call<About>('about'),
   /** Asks the update server for a newer version; null when Traject is up to date. Errors are 'conflict'. */

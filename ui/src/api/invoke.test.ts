@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api, isApiError, toApiError } from './index';
+import { onLocked } from './invoke';
 import { installIpc } from '../test/ipc';
 
 describe('toApiError', () => {
@@ -66,5 +67,19 @@ describe('api wrapper', () => {
       message: 'Cliënt niet gevonden',
       fields: [],
     });
+  });
+
+  it('tells the lock screen when a command finds Traject locked', async () => {
+    let told = 0;
+    onLocked(() => (told += 1));
+    installIpc({
+      caseload: () => Promise.reject({ code: 'locked', message: 'Traject is vergrendeld', fields: [] }),
+      open_dossier: () => Promise.reject({ code: 'not_found', message: 'weg', fields: [] }),
+    });
+    await expect(api.caseload({} as never)).rejects.toMatchObject({ code: 'locked' });
+    await expect(api.openDossier('x')).rejects.toMatchObject({ code: 'not_found' });
+    onLocked(null);
+    await expect(api.caseload({} as never)).rejects.toMatchObject({ code: 'locked' });
+    expect(told).toBe(1);
   });
 });

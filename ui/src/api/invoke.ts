@@ -8,8 +8,18 @@ const CODES: readonly ApiErrorCode[] = [
   'not_initialised',
   'too_new',
   'conflict',
+  'locked',
+  'wrong_passphrase',
   'internal',
 ];
+
+/** Told when a command answers that Traject is locked (it locked itself meanwhile). */
+let lockedListener: (() => void) | null = null;
+
+/** Sets (or with null removes) what happens when a command finds Traject locked. */
+export function onLocked(listener: (() => void) | null): void {
+  lockedListener = listener;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -60,6 +70,8 @@ export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
     return await tauriInvoke<T>(command, args);
   } catch (reason) {
-    throw toApiError(reason);
+    const error = toApiError(reason);
+    if (error.code === 'locked') lockedListener?.();
+    throw error;
   }
 }

@@ -8,6 +8,7 @@ import { appState, client, installIpc } from '../test/ipc';
 import { portfolioView } from '../test/hours';
 import { adoptedOverview, pipOverview, termijnView } from '../test/pip';
 import { trajectoryBackend } from '../test/trajectory';
+import { auditBackend, auditRow } from '../test/audit';
 import type { ContactAttemptInput, Dossier as DossierT, NoteInput } from '../api';
 
 function dossier(): DossierT {
@@ -72,16 +73,136 @@ describe('Dossier', () => {
     expect(document.querySelector('[data-field="email"]')!.textContent).toContain('—');
   });
 
-  it('shows the audit trail in Dutch', async () => {
-    installIpc({ open_dossier: () => dossier() });
+  it('shows the audit trail in Dutch, filtered by user and action', async () => {
+    const backend = auditBackend([
+      auditRow({ at: '2025-03-03T08:00:00Z', action: 'update', changes: [{ field: 'status', old: 'aangemeld', new: 'intake' }] }),
+      auditRow({ at: '2025-03-04T08:00:00Z', action: 'read' }),
+      auditRow({ at: '2025-03-05T08:00:00Z', action: 'reveal', actor: 'Jan Jansen', changes: [{ field: 'bsn', old: null, new: '*****6782' }] }),
+      auditRow({ at: '2025-03-06T08:00:00Z', client_id: 'c-2', client_name: 'Lina Rahimi' }),
+    ]);
+    installIpc({ open_dossier: () => dossier(), ...backend.handlers });
     const user = userEvent.setup();
     render(Dossier, { props: { id: 'c-1' } });
     await user.click(await screen.findByTestId('tab-audit'));
-    const table = screen.getByTestId('audit-table');
+    const table = await screen.findByTestId('audit-table');
+    expect(backend.queries[0].client_id).toBe('c-1');
+    expect(screen.getAllByTestId('audit-row').map((r) => r.dataset.action)).toEqual(['reveal', 'read', 'update']);
     expect(table.textContent).toContain('Gewijzigd');
     expect(table.textContent).toContain('Ingezien');
+    expect(table.textContent).toContain('BSN bekeken');
     expect(table.textContent).toMatch(/Status:\s*Aangemeld\s*→\s*Intake/);
     expect(table.textContent).toMatch(/Weergave:\s*dossier/);
+    expect(table.textContent).not.toContain('Lina Rahimi');
+    expect(screen.queryByText('Dossier', { selector: 'th' })).toBeNull();
+
+    await user.selectOptions(await screen.findByTestId('dossier-audit-actor'), 'Jan Jansen');
+    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(1));
+    expect(backend.queries.at(-1)).toMatchObject({ client_id: 'c-1', actor: 'Jan Jansen' });
+    await user.selectOptions(screen.getByTestId('dossier-audit-actor'), '');
+    await user.selectOptions(screen.getByTestId('dossier-audit-action'), 'update');
+    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(1));
+    expect(screen.getByTestId('audit-row').dataset.action).toBe('update');
+  });
+
+  it('shows the whole BSN only when asked, and forgets it when the dossier closes', async () => {
+    const calls = installIpc({ open_dossier: () => dossier(), reveal_bsn: () => '123456782' });
+    const user = userEvent.setup();
+    const first = render(Dossier, { props: { id: 'c-1' } });
+    expect((await screen.findByTestId('dossier-bsn')).textContent).toBe('*****6782');
+    expect(calls.some((c) => c.cmd === 'reveal_bsn')).toBe(false);
+
+    await user.click(screen.getByTestId('reveal-bsn'));
+    await waitFor(() => expect(screen.getByTestId('dossier-bsn').textContent).toBe('123456782'));
+    expect(calls.find((c) => c.cmd === 'reveal_bsn')!.args).toEqual({ clientId: 'c-1' });
+    expect(document.querySelector('[data-field="bsn"]')!.textContent).toContain('123456782');
+
+    await user.click(screen.getByTestId('hide-bsn'));
+    expect(screen.getByTestId('dossier-bsn').textContent).toBe('*****6782');
+    await user.click(screen.getByTestId('reveal-bsn'));
+    await waitFor(() => expect(screen.getByTestId('dossier-bsn').textContent).toBe('123456782'));
+    expect(calls.filter((c) => c.cmd === 'reveal_bsn')).toHaveLength(2);
+
+    // Navigating away closes the dossier; opening it again shows the mask.
+    first.unmount();
+    render(Dossier, { props: { id: 'c-1' } });
+    expect((await screen.findByTestId('dossier-bsn')).textContent).toBe('*****6782');
+  });
+
+  it('shows a reveal in the open Audit tab at once', async () => {
+    const rows = [auditRow({ at: '2025-03-04T08:00:00Z', action: 'read' })];
+    const backend = auditBackend(rows);
+    installIpc({
+      open_dossier: () => dossier(),
+      ...backend.handlers,
+      reveal_bsn: () => {
+        rows.push(auditRow({ at: '2025-03-14T10:00:00Z', action: 'reveal', changes: [{ field: 'bsn', old: null, new: '*****6782' }] }));
+        return '123456782';
+      },
+    });
+    const user = userEvent.setup();
+    render(Dossier, { props: { id: 'c-1' } });
+    await user.click(await screen.findByTestId('tab-audit'));
+    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(1));
+    await user.click(screen.getByTestId('reveal-bsn'));
+    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(2));
+    expect(screen.getAllByTestId('audit-row')[0].textContent).toContain('BSN bekeken');
+  });
+
+  it('offers no reveal without a BSN', async () => {
+    installIpc({
+      open_dossier: () => ({ ...dossier(), bsn_masked: null }),
+    });
+    render(Dossier, { props: { id: 'c-1' } });
+    expect((await screen.findByTestId('dossier-bsn')).textContent).toBe('—');
+    expect(screen.queryByTestId('reveal-bsn')).toBeNull();
+  });
+
+  it('names why the BSN could not be shown', async () => {
+    installIpc({
+      open_dossier: () => dossier(),
+      reveal_bsn: () => Promise.reject({ code: 'not_found', message: 'cliënt c-1 bestaat niet', fields: [] }),
+    });
+    const user = userEvent.setup();
+    render(Dossier, { props: { id: 'c-1' } });
+    await user.click(await screen.findByTestId('reveal-bsn'));
+    expect((await screen.findByTestId('reveal-bsn-error')).textContent).toContain('cliënt c-1 bestaat niet');
+    expect(screen.getByTestId('dossier-bsn').textContent).toBe('*****6782');
+  });
+
+  it('exports the inzage and offers to open the document', async () => {
+    const saved = {
+      json: { path: '/home/test/documents/inzage/inzage-Haddad-2025-03-14.json' },
+      html: { path: '/home/test/documents/inzage/inzage-Haddad-2025-03-14.html' },
+    };
+    const calls = installIpc({ open_dossier: () => dossier(), export_dossier: () => saved, open_document: () => null });
+    const user = userEvent.setup();
+    render(Dossier, { props: { id: 'c-1' } });
+    const button = await screen.findByTestId('export-inzage');
+    expect(button.textContent?.trim()).toBe('Inzage exporteren');
+    await user.click(button);
+    const result = await screen.findByTestId('inzage-saved');
+    expect(calls.find((c) => c.cmd === 'export_dossier')!.args).toEqual({ clientId: 'c-1' });
+    expect(result.textContent).toContain('Inzage geëxporteerd.');
+    expect(screen.getByTestId('inzage-html').textContent).toBe(saved.html.path);
+    expect(screen.getByTestId('inzage-json').textContent).toBe(saved.json.path);
+    await user.click(screen.getByTestId('inzage-open'));
+    expect(calls.find((c) => c.cmd === 'open_document')!.args).toEqual({ path: saved.html.path });
+    await user.click(screen.getByRole('button', { name: 'Melding sluiten' }));
+    expect(screen.queryByTestId('inzage-saved')).toBeNull();
+  });
+
+  it('names why the inzage could not be exported', async () => {
+    installIpc({
+      open_dossier: () => dossier(),
+      export_dossier: () => Promise.reject({ code: 'internal', message: 'de map is niet beschrijfbaar', fields: [] }),
+    });
+    const user = userEvent.setup();
+    render(Dossier, { props: { id: 'c-1' } });
+    await user.click(await screen.findByTestId('export-inzage'));
+    const error = await screen.findByTestId('inzage-error');
+    expect(error.textContent).toContain('De inzage kon niet worden geëxporteerd.');
+    expect(error.textContent).toContain('de map is niet beschrijfbaar');
+    expect((screen.getByTestId('export-inzage') as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('adds a contact attempt with today as default date and reloads', async () => {

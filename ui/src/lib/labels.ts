@@ -91,7 +91,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   update: 'Gewijzigd',
   read: 'Ingezien',
   append: 'Toegevoegd',
+  reveal: 'BSN bekeken',
+  export: 'Dossier geëxporteerd (inzage)',
+  purge: 'Dossier verwijderd (bewaartermijn)',
 };
+
+export const AUDIT_ACTION_OPTIONS = options(AUDIT_ACTION_LABELS);
 
 export const ROLE_LABELS: Record<Role, string> = {
   consultant: 'Inburgeringsconsulent',
@@ -622,6 +627,7 @@ export const VIEW_LABELS: Record<string, string> = {
   dossier: 'dossier',
   edit: 'bewerken',
   bewerken: 'bewerken',
+  inzage: 'inzage (export)',
 };
 
 export function fieldLabel(field: string): string {

@@ -35,7 +35,7 @@ describe('the sync status in words', () => {
     expect(progressText({ phase: 'push', done: 1, total: 1 })).toBe('Versturen: 1 van 1 wijziging');
     expect(progressText({ phase: 'pull', done: 250, total: null })).toBe('Ophalen: 250 wijzigingen');
     expect(progressText({ phase: 'apply', done: 0, total: null })).toBe('Verwerken…');
-    const report = { pushed: 12, rejected: [], conflicts: 1, pulled: 30, not_applied: [], moved: 0, reset: false };
+    const report = { pushed: 12, rejected: [], conflicts: 1, pulled: 30, not_applied: [], moved: 0, purged: 0, reset: false };
     expect(reportText(report)).toBe('12 wijzigingen verstuurd, 30 ontvangen, 1 conflict');
     expect(reportText({ ...report, pushed: 1, conflicts: 2, rejected: ['a'], not_applied: ['b', 'c'] })).toBe(
       '1 wijziging verstuurd, 30 ontvangen, 2 conflicten, 1 geweigerd, 2 niet verwerkt',
@@ -46,6 +46,9 @@ describe('the sync status in words', () => {
     );
     expect(reportText({ ...report, conflicts: 0, moved: 2 })).toBe(
       '12 wijzigingen verstuurd, 30 ontvangen, 2 dossiers overgedragen aan een ander team',
+    );
+    expect(reportText({ ...report, conflicts: 0, purged: 1 })).toBe(
+      '12 wijzigingen verstuurd, 30 ontvangen, 1 dossier verwijderd na de bewaartermijn',
     );
   });
 });

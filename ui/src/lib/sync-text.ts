@@ -103,6 +103,9 @@ export function reportText(report: SyncReport): string {
   if (report.moved > 0) {
     parts.push(`${n(report.moved)} ${report.moved === 1 ? 'dossier' : 'dossiers'} overgedragen aan een ander team`);
   }
+  if (report.purged > 0) {
+    parts.push(`${n(report.purged)} ${report.purged === 1 ? 'dossier' : 'dossiers'} verwijderd na de bewaartermijn`);
+  }
   if (report.not_applied.length > 0) parts.push(`${n(report.not_applied.length)} niet verwerkt`);
   return parts.join(', ');
 }

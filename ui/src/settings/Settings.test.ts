@@ -23,6 +23,7 @@ describe('Settings', () => {
       app_state: () => appState({ identity }),
       fine_rules: () => [],
       retention_years: () => 5,
+      purge_overview: () => ({ retention_years: 5, due: [], refusal: null }),
       money_tables: () => moneyTables(),
       report_age_groups: () => ({ bounds: [18, 30, 45, 65] }),
     });
@@ -52,6 +53,7 @@ describe('Settings', () => {
       'plugin:app|version': () => '0.3.0',
       fine_rules: () => [],
       retention_years: () => 5,
+      purge_overview: () => ({ retention_years: 5, due: [], refusal: null }),
       money_tables: () => moneyTables(),
       report_age_groups: () => ({ bounds: [18, 30, 45, 65] }),
     });

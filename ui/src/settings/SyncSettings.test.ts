@@ -86,6 +86,7 @@ describe('Instellingen → Synchronisatie', () => {
         password: 'geheim',
         device: 'Laptop kamer 2',
         allow_http: true,
+        ca_cert: null,
       },
     });
     expect(account.textContent).toContain('http://192.168.1.20:8080');
@@ -101,12 +102,14 @@ describe('Instellingen → Synchronisatie', () => {
     await user.type(await screen.findByTestId('sync-server'), ' https://traject.bollenstreek.nl ');
     await user.type(input('sync-user'), 'fatima');
     await user.type(input('sync-password'), 'geheim');
+    await user.type(input('sync-ca-cert'), '  -----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----  ');
     await user.click(screen.getByTestId('sync-login'));
     await screen.findByTestId('sync-account');
     expect(calls.find((c) => c.cmd === 'sync_log_in')!.args.input).toMatchObject({
       server: 'https://traject.bollenstreek.nl',
       device: null,
       allow_http: false,
+      ca_cert: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
     });
   });
 
@@ -123,6 +126,7 @@ describe('Instellingen → Synchronisatie', () => {
           pulled: 30,
           not_applied: ['notes 5f2c: onbekende cliënt'],
           moved: 0,
+          purged: 0,
           reset: false,
         },
       }),

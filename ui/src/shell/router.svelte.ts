@@ -1,8 +1,11 @@
 // Minimal state-based routing.
 import type { DossierTab } from '../api';
 
+/** The screens a dossier can be opened from other than the caseload ("Terug" returns there). */
+export type DossierFrom = 'werkvoorraad' | 'conflicts' | 'audit';
+
 /** The tabs of Instellingen. */
-export type SettingsTab = 'general' | 'sync';
+export type SettingsTab = 'general' | 'sync' | 'security';
 
 export type View =
   | { name: 'werkvoorraad' }
@@ -11,7 +14,7 @@ export type View =
    * A client's dossier; `tab` opens it on that tab (a signal's), `from` says which screen
    * "Terug" returns to (the caseload unless given).
    */
-  | { name: 'dossier'; id: string; tab?: DossierTab; from?: 'werkvoorraad' | 'conflicts' }
+  | { name: 'dossier'; id: string; tab?: DossierTab; from?: DossierFrom }
   | { name: 'new' }
   | { name: 'edit'; id: string }
   | { name: 'hours-entry' }
@@ -20,6 +23,8 @@ export type View =
   | { name: 'settings'; tab?: SettingsTab }
   /** The sync conflicts waiting for a choice. */
   | { name: 'conflicts' }
+  /** The audit log of every dossier (team lead, privacy officer). */
+  | { name: 'audit' }
   | { name: 'about' };
 
 /** The app opens on the Werkvoorraad: what needs doing today, across the caseload. */

@@ -1,6 +1,6 @@
 // Test helper around mockIPC: per-command handlers plus a call log.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { AppState, Client, ClientInput, Identity } from '../api';
+import type { AppState, Client, ClientInput, Identity, LockState } from '../api';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Handler = (args: Record<string, unknown>) => unknown;
@@ -8,8 +8,11 @@ type Handler = (args: Record<string, unknown>) => unknown;
 /**
  * Answers each command with its handler (a command without one is rejected). Events are mocked
  * too: `emit` from '@tauri-apps/api/event' reaches what the UI `listen`s to; they are not logged.
+ * Unless a test says otherwise, Traject is unlocked (`lock_state`) and activity pings are
+ * answered.
  */
-export function installIpc(handlers: Record<string, Handler>): Call[] {
+export function installIpc(given: Record<string, Handler>): Call[] {
+  const handlers: Record<string, Handler> = { lock_state: () => lockState(), activity: () => null, ...given };
   const calls: Call[] = [];
   mockIPC(
     (cmd, payload) => {
@@ -39,6 +42,21 @@ export function appState(overrides: Partial<AppState> = {}): AppState {
     pending_changes: 3,
     municipalities: IDENTITY.municipalities,
     today: '2025-03-14',
+    ...overrides,
+  };
+}
+
+/** The lock screen's state: open (unlocked) unless overridden. */
+export function lockState(overrides: Partial<LockState> = {}): LockState {
+  return {
+    screen: 'open',
+    profile: 'traject.db',
+    db_path: '/home/test/.local/share/traject/traject.db',
+    single_database: true,
+    profiles: [],
+    failures: 0,
+    delay_seconds: 0,
+    auto_lock_minutes: 15,
     ...overrides,
   };
 }

@@ -111,7 +111,7 @@ export function syncBackend(start: SyncStatus = notConfigured(), conflicts: Conf
           pending: 0,
           last_success: todayAt(14, 45),
           last_error: null,
-          last_report: { pushed, rejected: [], conflicts: 0, pulled: 30, not_applied: [], moved: 0, reset: false },
+          last_report: { pushed, rejected: [], conflicts: 0, pulled: 30, not_applied: [], moved: 0, purged: 0, reset: false },
         };
         return withConflicts();
       },

@@ -2,6 +2,7 @@
 //! every rule that depends on the date takes `today` as a parameter.
 
 pub mod absence;
+pub mod auto_lock;
 pub mod bsn;
 pub mod client;
 pub mod exam;

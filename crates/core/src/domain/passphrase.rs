@@ -6,15 +6,26 @@ pub const MIN_CHARS: usize = 12;
 
 /// Why `password` is too weak, or `None` when it is strong enough.
 pub fn weakness(password: &str) -> Option<String> {
+    weakness_of(password, "het wachtwoord")
+}
+
+/// [`weakness`], worded for the passphrase that encrypts the laptop's database (the lock
+/// screen's feedback).
+pub fn passphrase_weakness(passphrase: &str) -> Option<String> {
+    weakness_of(passphrase, "de wachtwoordzin")
+}
+
+/// The rule, naming the secret `noun` ("het wachtwoord", "de wachtwoordzin").
+fn weakness_of(password: &str, noun: &str) -> Option<String> {
     let chars: Vec<char> = password.chars().collect();
     if chars.len() < MIN_CHARS {
         return Some(format!(
-            "het wachtwoord moet minstens {MIN_CHARS} tekens hebben (nu {})",
+            "{noun} moet minstens {MIN_CHARS} tekens hebben (nu {})",
             chars.len()
         ));
     }
     if chars.iter().all(|c| *c == chars[0]) {
-        return Some("het wachtwoord bestaat uit één teken, herhaald".into());
+        return Some(format!("{noun} bestaat uit één teken, herhaald"));
     }
     let kinds = [
         chars.iter().any(|c| c.is_lowercase()),
@@ -35,7 +46,7 @@ pub fn weakness(password: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::weakness;
+    use super::{passphrase_weakness, weakness};
 
     #[test]
     fn passwords_at_the_boundaries() {
@@ -62,5 +73,17 @@ mod tests {
         assert!(weakness("Kort1!")
             .unwrap()
             .contains("minstens 12 tekens hebben (nu 6)"));
+        // The same rule for the database's passphrase, in its words.
+        for (password, ok) in cases {
+            assert_eq!(passphrase_weakness(password).is_none(), ok, "{password:?}");
+        }
+        assert_eq!(
+            passphrase_weakness("Kort1!").as_deref(),
+            Some("de wachtwoordzin moet minstens 12 tekens hebben (nu 6)")
+        );
+        assert_eq!(
+            passphrase_weakness("aaaaaaaaaaaaaaaaaaaaaaaa").as_deref(),
+            Some("de wachtwoordzin bestaat uit één teken, herhaald")
+        );
     }
 }

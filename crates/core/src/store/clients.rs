@@ -178,6 +178,24 @@ impl Store {
         })
     }
 
+    /// The client's full BSN, shown on purpose ("Toon" next to the masked one): the reveal is
+    /// written to the audit log first. `None`, and nothing written, when no BSN is recorded.
+    pub fn reveal_bsn(&mut self, id: &Uuid) -> Result<Option<String>> {
+        let Some(bsn) = self.client(id)?.input.bsn else {
+            return Ok(None);
+        };
+        let row_id = id.to_string();
+        let mut w = self.begin_write()?;
+        let what = [FieldChange {
+            field: "bsn".into(),
+            old: None,
+            new: display("bsn", &Value::String(bsn.clone())),
+        }];
+        w.audit(AuditAction::Reveal, ENTITY, &row_id, Some(&row_id), &what)?;
+        w.commit()?;
+        Ok(Some(bsn))
+    }
+
     /// Writes to the audit log that this user read `view` of the client's dossier.
     pub fn record_read(&mut self, id: &Uuid, view: &str) -> Result<()> {
         self.client(id)?;

@@ -5,6 +5,8 @@ mod absences;
 mod audit;
 mod clients;
 mod conflicts;
+mod dossier_export;
+mod encryption;
 mod exams;
 mod hours;
 #[cfg(test)]
@@ -23,6 +25,7 @@ mod pips;
 mod portfolio;
 mod progress_reports;
 mod pulled;
+mod purge;
 mod questionnaires;
 mod removal;
 mod reports;
@@ -42,8 +45,14 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use audit::{AuditAction, AuditEntry, FieldChange};
+pub use audit::{AuditCursor, AuditPage, AuditQuery, AuditRow};
+pub(crate) use clients::from_code;
 pub use clients::{CaseloadQuery, CaseloadSort, Dossier, ImportOutcome};
 pub use conflicts::{ConflictChoice, ConflictSide, ConflictView};
+pub use dossier_export::{DossierExport, ExportedQuestion, ExportedRecord, ExportedTable};
+pub use encryption::{
+    connect, database_state, key_file, unlock_delay, DatabaseState, DbKey, KdfParams, FAST_KDF_ENV,
+};
 pub use intakes::{
     Intake, IntakeSession, IntakeSessionInput, IntakeStatus, IntakeView, RepeatInstances,
     StoredAnswer,
@@ -53,6 +62,7 @@ pub use pip_document::{GeneratedDocument, LetterheadSettings};
 pub use pip_draft::draft_from_intake;
 pub use pips::PipOverview;
 pub use portfolio::PortfolioView;
+pub use purge::{DueDossier, PurgeOverview, PurgedDossier};
 pub use questionnaires::{QuestionnaireImport, QuestionnaireSummary};
 pub use signals::{
     AckInput, NextDeadline, SignalAck, SignalCounts, Werkvoorraad, WerkvoorraadQuery, WorkItem,
@@ -107,6 +117,12 @@ pub enum StoreError {
     Export(String),
     #[error("de map van de database kan niet worden aangemaakt: {0}")]
     Io(#[from] std::io::Error),
+    #[error("onjuiste wachtwoordzin")]
+    WrongPassphrase,
+    #[error("de wachtwoordzin is te zwak: {0}")]
+    WeakPassphrase(String),
+    #[error("{0}")]
+    KeyFile(String),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -119,12 +135,22 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating when absent) the database at `path` and brings its schema up to date.
+    /// Opens (creating when absent) the unencrypted database at `path` and brings its schema
+    /// up to date: for tests and tools; people's data is encrypted ([`Store::unlock`]).
     pub fn open(path: &Path) -> Result<Self> {
+        Self::open_keyed(path, None)
+    }
+
+    /// Opens the database at `path`, encrypted with `key` when given, and brings its schema up
+    /// to date.
+    fn open_keyed(path: &Path, key: Option<&DbKey>) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
         let mut conn = Connection::open(path)?;
+        if let Some(key) = key {
+            key.apply(&conn)?;
+        }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -149,12 +175,12 @@ impl Store {
         &self.path
     }
 
-    /// Erases this database: the file with its write-ahead log and shared-memory file (a
-    /// device revoked on the sync server). Other connections to it must be closed first.
+    /// Erases this database: the file with its write-ahead log, shared-memory file and key
+    /// file (a device revoked on the sync server). Other connections to it must be closed first.
     pub fn wipe(self) -> Result<()> {
         let path = self.path.clone();
         self.conn.close().map_err(|(_, e)| e)?;
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in ["", "-wal", "-shm", ".key"] {
             let mut file = path.clone().into_os_string();
             file.push(suffix);
             match std::fs::remove_file(&file) {

@@ -24,7 +24,7 @@ use crate::sync::hlc::HlcState;
 use crate::sync::outbox::LEDGER_ROW;
 use crate::sync::rows::{key_columns, split_row_id};
 use crate::sync::status::{SyncPhase, SyncProgress};
-use crate::sync::wire::{Change, PullResponse, CASE_MOVED};
+use crate::sync::wire::{Change, PullResponse, CASE_MOVED, CASE_PURGED};
 
 /// What storing rows of a table needs to know about it.
 struct TableInfo {
@@ -81,6 +81,8 @@ pub(super) struct Pulled {
     pub changes: u32,
     pub not_applied: Vec<String>,
     pub moved: u32,
+    /// Dossiers the team purged after their retention period, removed here too.
+    pub purged: u32,
     /// The server's stamp of the team's open conflicts (servers before it send none).
     pub conflicts: Option<String>,
 }
@@ -142,13 +144,17 @@ impl Store {
                 done: pulled,
                 total: Some(pulled),
             });
-            let (not_applied, moved) = applier.finish(&tx).map_err(local)?;
+            let (not_applied, moved, purged) = applier.finish(&tx).map_err(local)?;
             settings::put(&tx, settings::SYNC_CURSOR, &cursor).map_err(local)?;
             tx.commit().map_err(sql)?;
+            if purged > 0 {
+                super::purge::checkpoint(&self.conn).map_err(local)?;
+            }
             Ok(Pulled {
                 changes: pulled,
                 not_applied,
                 moved,
+                purged,
                 conflicts,
             })
         })
@@ -177,6 +183,8 @@ struct Applier {
     /// came back to this team later in the same pull.
     moves: Vec<Change>,
     back: HashSet<String>,
+    /// Dossiers the team purged (their ids).
+    purges: Vec<String>,
     /// The latest wall clock seen.
     wall_ms: i64,
 }
@@ -202,6 +210,7 @@ impl Applier {
             rows_seen: 0,
             moves: Vec::new(),
             back: HashSet::new(),
+            purges: Vec::new(),
             wall_ms: 0,
         })
     }
@@ -226,6 +235,10 @@ impl Applier {
             }
             if change.entity == CASE_MOVED {
                 self.moves.push(change);
+                continue;
+            }
+            if change.entity == CASE_PURGED {
+                self.purges.push(change.row_id);
                 continue;
             }
             if let Some(client) = change.client_id.as_deref() {
@@ -319,9 +332,9 @@ impl Applier {
     }
 
     /// The end of the pull: the rows still waiting get a last try (those that fail are
-    /// named), the clock moves past what was seen, and moved dossiers leave. What could not
-    /// be stored, and how many dossiers left.
-    fn finish(mut self, tx: &Transaction<'_>) -> Result<(Vec<String>, u32)> {
+    /// named), the clock moves past what was seen, and moved and purged dossiers leave. What
+    /// could not be stored, and how many dossiers left: moved, purged.
+    fn finish(mut self, tx: &Transaction<'_>) -> Result<(Vec<String>, u32, u32)> {
         let last = self.held.take().into_iter().collect();
         self.store_rows(tx, last)?;
         let mut not_applied = Vec::new();
@@ -353,7 +366,8 @@ impl Applier {
                 moved += 1;
             }
         }
-        Ok((not_applied, moved))
+        let purged = super::purge::remove_purged(tx, &self.purges)?;
+        Ok((not_applied, moved, purged))
     }
 
     fn table(&mut self, tx: &Transaction<'_>, table: &str) -> Result<Rc<TableInfo>> {

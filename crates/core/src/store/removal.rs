@@ -1,7 +1,7 @@
 //! A dossier leaving this laptop whole: every row of every synced table that belongs to the
 //! client, its unsent changes and its conflicts, in one transaction under a removal permit (the
 //! append-only guards let deletes through only while it is held). Used when the server moves a
-//! dossier to another team; the retention purge will use it too.
+//! dossier to another team, and by the retention purge ([`super::purge`]).
 
 use rusqlite::{params, Connection, Transaction};
 
@@ -9,8 +9,9 @@ use super::tables::{SyncClass, TABLES};
 use super::Result;
 use crate::sync::rows::{scope, Scope};
 
-/// Removes client `client_id` and everything of its dossier; records why.
-pub(super) fn remove_dossier(tx: &Transaction<'_>, client_id: &str, reason: &str) -> Result<()> {
+/// Removes client `client_id` and everything of its dossier; records why. How many rows of
+/// the dossier's records went.
+pub(super) fn remove_dossier(tx: &Transaction<'_>, client_id: &str, reason: &str) -> Result<u64> {
     // The dossier's records refer to each other; checked once all are gone, at commit.
     tx.pragma_update(None, "defer_foreign_keys", "ON")?;
     tx.execute(
@@ -30,6 +31,7 @@ pub(super) fn remove_dossier(tx: &Transaction<'_>, client_id: &str, reason: &str
         Scope::Column => 1,
         Scope::Client | Scope::Team => 2,
     });
+    let mut removed = 0;
     for (table, scope) in order {
         let condition = match scope {
             Scope::Client => "id = ?1",
@@ -38,10 +40,10 @@ pub(super) fn remove_dossier(tx: &Transaction<'_>, client_id: &str, reason: &str
             Scope::Pip => "pip_id IN (SELECT id FROM pip_versions WHERE client_id = ?1)",
             Scope::Team => continue,
         };
-        tx.execute(
+        removed += tx.execute(
             &format!("DELETE FROM \"{table}\" WHERE {condition}"),
             [client_id],
-        )?;
+        )? as u64;
     }
     tx.execute(
         "DELETE FROM sync_conflicts WHERE client_id = ?1",
@@ -56,7 +58,7 @@ pub(super) fn remove_dossier(tx: &Transaction<'_>, client_id: &str, reason: &str
         "DELETE FROM removal_permit WHERE client_id = ?1",
         [client_id],
     )?;
-    Ok(())
+    Ok(removed)
 }
 
 /// Drops the outbox ops of the dossier's rows: they can no longer be sent.
@@ -149,8 +151,13 @@ mod tests {
         let ops_before = outbox(&store);
 
         let tx = store.conn.transaction().unwrap();
-        remove_dossier(&tx, gone, "overgedragen aan Zuid").unwrap();
+        let removed = remove_dossier(&tx, gone, "overgedragen aan Zuid").unwrap();
         tx.commit().unwrap();
+        assert_eq!(
+            removed,
+            before.iter().map(|(_, n)| *n as u64).sum::<u64>(),
+            "every row counted"
+        );
 
         assert_eq!(rows_of(&store, gone), vec![]);
         assert_eq!(

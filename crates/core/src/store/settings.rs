@@ -1,17 +1,18 @@
-//! Local state kept in the `settings` table: the identity of this laptop's user, the device id
-//! and the clock. None of it syncs.
+//! Local state kept in the `settings` table: the identity of this laptop's user, the device id,
+//! the clock and when the app locks itself. None of it syncs.
 
 use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 
 use super::{Result, Store};
-use crate::domain::Identity;
+use crate::domain::{auto_lock, Identity, ValidationErrors};
 use crate::sync::hlc::HlcState;
 
 const IDENTITY: &str = "identity";
 /// The server sequence this laptop has pulled up to.
 pub(super) const SYNC_CURSOR: &str = "sync_cursor";
 const DEVICE_ID: &str = "device_id";
+const AUTO_LOCK_MINUTES: &str = "auto_lock_minutes";
 
 pub(super) fn get<T: serde::de::DeserializeOwned>(
     conn: &Connection,
@@ -95,12 +96,24 @@ impl Store {
                 .to_vec(),
         })
     }
+
+    /// After how many idle minutes the app locks itself (15 until chosen).
+    pub fn auto_lock_minutes(&self) -> Result<u32> {
+        Ok(get(&self.conn, AUTO_LOCK_MINUTES)?.unwrap_or(auto_lock::DEFAULT_MINUTES))
+    }
+
+    /// Sets it to one of [`auto_lock::CHOICES`].
+    pub fn set_auto_lock_minutes(&mut self, minutes: u32) -> Result<u32> {
+        let minutes = auto_lock::check_minutes(minutes).map_err(|e| ValidationErrors(vec![e]))?;
+        put(&self.conn, AUTO_LOCK_MINUTES, &minutes)?;
+        Ok(minutes)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use crate::store::test_support::{identity, store};
-    use crate::store::Store;
+    use crate::store::{Store, StoreError};
 
     #[test]
     fn identity_and_device_survive_reopening() {
@@ -113,6 +126,25 @@ mod tests {
         let store = Store::open(&dir.path().join("traject.db")).unwrap();
         assert_eq!(store.device_id(), device);
         assert_eq!(store.identity().unwrap(), Some(changed));
+    }
+
+    #[test]
+    fn the_auto_lock_setting_is_one_of_the_choices_and_survives_reopening() {
+        let (dir, mut store) = store();
+        assert_eq!(store.auto_lock_minutes().unwrap(), 15);
+        assert_eq!(store.set_auto_lock_minutes(5).unwrap(), 5);
+        for refused in [0, 7, 1000] {
+            let err = store.set_auto_lock_minutes(refused).unwrap_err();
+            assert!(matches!(err, StoreError::Validation(_)), "{err}");
+        }
+        assert!(store
+            .set_auto_lock_minutes(0)
+            .unwrap_err()
+            .to_string()
+            .contains("kies 5, 10, 15, 30 of 60 minuten"));
+        drop(store);
+        let store = Store::open(&dir.path().join("traject.db")).unwrap();
+        assert_eq!(store.auto_lock_minutes().unwrap(), 5);
     }
 
     #[test]

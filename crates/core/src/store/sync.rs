@@ -168,6 +168,9 @@ pub struct SyncReport {
     pub not_applied: Vec<String>,
     /// Dossiers moved to another team, removed from this laptop.
     pub moved: u32,
+    /// Dossiers the team purged after their retention period, removed from this laptop.
+    #[serde(default)]
+    pub purged: u32,
     /// The server had compacted what this laptop had not fetched yet: everything was fetched
     /// again (after sending this laptop's own changes).
     pub reset: bool,
@@ -262,6 +265,7 @@ impl Store {
         report.pulled = pulled.changes;
         report.not_applied = pulled.not_applied;
         report.moved = pulled.moved;
+        report.purged = pulled.purged;
         // The team's open conflicts, when they may have changed since the last look.
         let seen: Option<String> = settings::get(&self.conn, CONFLICTS_SEEN).map_err(local)?;
         if pulled.conflicts.is_none()

@@ -346,3 +346,59 @@ fn external_ids_are_unique() {
     let err = store.create_client(input, today()).unwrap_err();
     assert!(err.to_string().contains("bestaat al"), "{err}");
 }
+
+/// Domain page §7: the BSN is shown masked unless asked for, and asking is audited.
+#[test]
+fn revealing_the_bsn_is_deliberate_and_audited() {
+    let (_dir, mut store) = store();
+    let client = store.create_client(amira(), today()).unwrap();
+    let dossier = store.open_dossier(&client.id).unwrap();
+    assert_eq!(dossier.bsn_masked.as_deref(), Some("******782"));
+    assert_eq!(
+        dossier.client.input.bsn, None,
+        "the dossier never carries the whole BSN"
+    );
+    let before = store.audit_trail(&client.id).unwrap().len();
+
+    assert_eq!(
+        store.reveal_bsn(&client.id).unwrap().as_deref(),
+        Some("123456782")
+    );
+    let trail = store.audit_trail(&client.id).unwrap();
+    assert_eq!(trail.len(), before + 1);
+    let reveal = &trail[0];
+    assert_eq!(
+        (reveal.action, reveal.actor.as_str(), reveal.entity.as_str()),
+        (AuditAction::Reveal, "Sanne de Vries", "clients")
+    );
+    assert_eq!(reveal.action.label(), "BSN bekeken");
+    assert_eq!(
+        reveal.changes[0].new.as_deref(),
+        Some("******782"),
+        "the audit log itself keeps the BSN masked"
+    );
+    let ops = store.outbox().unwrap();
+    assert!(
+        ops.iter()
+            .any(|o| o.entity == "audit_log" && o.row_id == reveal.id.to_string()),
+        "the reveal syncs like every audit entry"
+    );
+}
+
+#[test]
+fn revealing_without_a_bsn_shows_nothing_and_writes_nothing() {
+    let (_dir, mut store) = store();
+    let mut input = amira();
+    input.bsn = None;
+    let client = store.create_client(input, today()).unwrap();
+    let before = store.audit_trail(&client.id).unwrap().len();
+    assert_eq!(store.reveal_bsn(&client.id).unwrap(), None);
+    assert_eq!(store.audit_trail(&client.id).unwrap().len(), before);
+    let unknown = uuid::Uuid::nil();
+    let error = store.reveal_bsn(&unknown).unwrap_err();
+    assert!(matches!(error, StoreError::ClientNotFound(_)));
+    assert_eq!(
+        error.to_string(),
+        "cliënt 00000000-0000-0000-0000-000000000000 bestaat niet"
+    );
+}

@@ -44,12 +44,25 @@ pub enum Scope {
 
 pub fn scope(table: &str) -> Scope {
     match table {
-        "clients" => Scope::Client,
+        // A purge op is named by the dossier it purges.
+        "clients" | super::wire::CASE_PURGED => Scope::Client,
         "intake_answers" | "intake_sessions" => Scope::Intake,
         "pip_documents" => Scope::Pip,
         "questionnaires" | "providers" | "fine_rules" | "spuk_rates" | "course_prices"
         | "invoice_milestones" => Scope::Team,
         _ => Scope::Column,
+    }
+}
+
+/// The SQL condition that selects a table's rows of one dossier, the client's id bound as
+/// `?1`; `None` for the team's own data. Removing a dossier and exporting it read the same rows.
+pub fn dossier_rows(table: &str) -> Option<&'static str> {
+    match scope(table) {
+        Scope::Client => Some("id = ?1"),
+        Scope::Column => Some("client_id = ?1"),
+        Scope::Intake => Some("intake_id IN (SELECT id FROM intakes WHERE client_id = ?1)"),
+        Scope::Pip => Some("pip_id IN (SELECT id FROM pip_versions WHERE client_id = ?1)"),
+        Scope::Team => None,
     }
 }
 
@@ -101,5 +114,26 @@ mod tests {
         }
         assert_eq!(scope("hour_entries"), Scope::Column);
         assert_eq!(scope("intake_answers"), Scope::Intake);
+    }
+
+    #[test]
+    fn a_dossier_s_rows_are_found_through_their_scope() {
+        let cases = [
+            ("clients", Some("id = ?1")),
+            ("notes", Some("client_id = ?1")),
+            (
+                "intake_sessions",
+                Some("intake_id IN (SELECT id FROM intakes WHERE client_id = ?1)"),
+            ),
+            (
+                "pip_documents",
+                Some("pip_id IN (SELECT id FROM pip_versions WHERE client_id = ?1)"),
+            ),
+            ("fine_rules", None),
+            ("questionnaires", None),
+        ];
+        for (table, condition) in cases {
+            assert_eq!(dossier_rows(table), condition, "{table}");
+        }
     }
 }

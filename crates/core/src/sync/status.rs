@@ -68,6 +68,10 @@ pub struct SyncLoginInput {
     pub device: Option<String>,
     /// Plain http to another computer (testing only).
     pub allow_http: bool,
+    /// A certificate authority (PEM) to trust for this server besides the usual ones: a
+    /// municipality's own CA.
+    #[serde(default)]
+    pub ca_cert: Option<String>,
 }
 
 /// The name a laptop gets on the server when none is given: "Traject op <computer name>".

@@ -133,6 +133,12 @@ pub struct MoveResponse {
 /// receives a snapshot of the whole dossier as ordinary changes.
 pub const CASE_MOVED: &str = "$case_moved";
 
+/// The entity of a purge after the retention period (domain page §7), both ways: a laptop's op
+/// asks the server to purge the dossier `row_id` (value: the day, as the laptop saw it), and the
+/// change the server then appends tells every laptop of the team to remove it. Neither carries
+/// personal data. The server keeps no other change of the dossier and refuses later ones.
+pub const CASE_PURGED: &str = "$case_purged";
+
 /// `GET /v1/sync/pull?cursor=N&limit=M`: the changes after `cursor` within the user's scope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PullResponse {

@@ -7,6 +7,7 @@
 mod accounts;
 mod moves;
 mod postgres;
+mod purges;
 mod sqlite;
 mod sync;
 mod tx;

@@ -7,10 +7,11 @@
 use traject_core::sync::merge::{merge, FieldEdit, FieldState, Outcome};
 use traject_core::sync::push::{accept, OpKind};
 use traject_core::sync::wire::{
-    ConflictChoice, OpResult, OpStatus, PullResponse, Session, WireConflict, WireOp,
+    ConflictChoice, OpResult, OpStatus, PullResponse, Session, WireConflict, WireOp, CASE_PURGED,
 };
 
 use super::moves::late_edit;
+use super::purges::{purge_case, PURGED};
 use super::tx::{Compaction, ConflictRow, NewChange, NewConflict, Side, StoredField};
 use super::{json, now, Db, Result, Tx};
 use crate::error::ServerError;
@@ -44,7 +45,7 @@ fn team_of(tx: &mut dyn Tx, session: &Session) -> Result<Option<i64>> {
 impl Db {
     /// Applies a batch of a device's ops; one result per op, in order.
     pub fn push(&self, session: &Session, ops: &[WireOp], now_ms: i64) -> Result<Vec<OpResult>> {
-        self.tx(|tx| {
+        let results = self.tx(|tx| {
             tx.lock_appends()?;
             let team = team_of(tx, session)?;
             let mut results = Vec::with_capacity(ops.len());
@@ -68,7 +69,15 @@ impl Db {
                 });
             }
             Ok(results)
-        })
+        })?;
+        let purged = ops
+            .iter()
+            .zip(&results)
+            .any(|(op, r)| op.entity == CASE_PURGED && r.status == OpStatus::Applied);
+        if purged {
+            self.settle_purge()?;
+        }
+        Ok(results)
     }
 
     /// The open conflicts of every team (the beheerder's list), oldest first.
@@ -180,6 +189,9 @@ fn apply(
     let Some(team) = team else {
         return Ok(Err(format!("{} hoort bij geen team", session.user)));
     };
+    if op.entity == CASE_PURGED {
+        return purge_case(tx, session, team, op);
+    }
     let accepted = match accept(op, now_ms) {
         Ok(a) => a,
         Err(reason) => return Ok(Err(reason)),
@@ -202,6 +214,8 @@ fn apply(
                 moved_to = Some(owner);
             }
             Some(_) => {}
+            // A purged case has no owner any more and stays gone.
+            None if tx.case_purged(client_id)? => return Ok(Err(PURGED.into())),
             None => tx.insert_case(client_id, team)?,
         }
     }

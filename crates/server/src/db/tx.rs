@@ -133,6 +133,14 @@ pub struct Compaction {
     pub watermark: i64,
 }
 
+/// A case purged after its retention period, as recorded.
+pub(crate) struct CasePurge<'a> {
+    pub client_id: &'a str,
+    pub team_id: i64,
+    pub purged_at: &'a str,
+    pub purged_by: &'a str,
+}
+
 /// Changes, fields, op results, cases and conflicts.
 pub(crate) trait Changes {
     /// Makes this transaction the only one appending changes until it ends, so sequences
@@ -174,6 +182,11 @@ pub(crate) trait Changes {
     fn move_case(&mut self, client_id: &str, from: i64, to: i64, at: &str, by: &str) -> Result<()>;
     /// Whether the case was moved away from `team`.
     fn moved_away(&mut self, client_id: &str, team: i64) -> Result<bool>;
+    /// Whether the case was purged after its retention period.
+    fn case_purged(&mut self, client_id: &str) -> Result<bool>;
+    /// Removes every change of the case from every team's feed, its fields, its conflicts,
+    /// its moves and the case itself, and records the purge. The teams whose feeds held it.
+    fn purge_case(&mut self, purge: &CasePurge<'_>) -> Result<Vec<i64>>;
     /// Appends, for team `to`, a copy of what the dossier holds now: every field's current
     /// change and every ledger row in team `from`'s feed, in their order; each copy's op id is
     /// the original's with `suffix`. The number of changes copied.

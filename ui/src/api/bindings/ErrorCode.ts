@@ -3,4 +3,4 @@
 /**
  * The few error kinds the UI branches on.
  */
-export type ErrorCode = "validation" | "not_found" | "not_initialised" | "too_new" | "conflict" | "sync" | "internal";
+export type ErrorCode = "validation" | "not_found" | "not_initialised" | "too_new" | "conflict" | "sync" | "locked" | "wrong_passphrase" | "internal";

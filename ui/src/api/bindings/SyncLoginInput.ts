@@ -11,4 +11,9 @@ device: string | null,
 /**
  * Plain http to another computer (testing only).
  */
-allow_http: boolean, };
+allow_http: boolean, 
+/**
+ * A certificate authority (PEM) to trust for this server besides the usual ones: a
+ * municipality's own CA.
+ */
+ca_cert: string | null, };

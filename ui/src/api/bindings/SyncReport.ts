@@ -21,6 +21,10 @@ not_applied: Array<string>,
  */
 moved: number, 
 /**
+ * Dossiers the team purged after their retention period, removed from this laptop.
+ */
+purged: number, 
+/**
  * The server had compacted what this laptop had not fetched yet: everything was fetched
  * again (after sending this laptop's own changes).
  */

@@ -49,6 +49,28 @@ pub fn retention_end(obligation_end: NaiveDate, years: u32) -> NaiveDate {
     add_years(obligation_end, years)
 }
 
+/// Where a dossier stands in its retention period on a given day (domain page §2 step 13:
+/// kept for the retention period after the obligation ends, then purged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retention {
+    /// The obligation has not ended (no afsluiting recorded): the period has not begun.
+    NotStarted,
+    /// The dossier is kept up to and including `until`.
+    Running { until: NaiveDate },
+    /// The period ended on `ended` (its last day): the dossier is due to be purged.
+    Ended { ended: NaiveDate },
+}
+
+/// The retention of a dossier whose obligation ended on `obligation_end` (none: not closed),
+/// kept `years` years, on `today`. The last day of the period itself is still a day it is kept.
+pub fn retention(obligation_end: Option<NaiveDate>, years: u32, today: NaiveDate) -> Retention {
+    match obligation_end.map(|end| retention_end(end, years)) {
+        None => Retention::NotStarted,
+        Some(last) if last < today => Retention::Ended { ended: last },
+        Some(last) => Retention::Running { until: last },
+    }
+}
+
 impl TrajectoryRecord for Closing {
     const TABLE: &'static str = "closings";
     const LEDGER: bool = false;
@@ -76,6 +98,64 @@ mod tests {
         ];
         for (end, years, expected) in cases {
             assert_eq!(retention_end(end, years), expected, "{end} + {years}");
+        }
+    }
+
+    #[test]
+    fn a_dossier_is_due_the_day_after_its_retention_ends() {
+        let today = day(2031, 11, 30);
+        let cases = [
+            // Never closed: the period has not begun, however old the dossier.
+            (None, 5, Retention::NotStarted),
+            // Closed 29-11-2026: kept through 29-11-2031, due on 30-11-2031.
+            (
+                Some(day(2026, 11, 29)),
+                5,
+                Retention::Ended {
+                    ended: day(2031, 11, 29),
+                },
+            ),
+            // Closed a day later: today is its last day, still kept.
+            (
+                Some(day(2026, 11, 30)),
+                5,
+                Retention::Running {
+                    until: day(2031, 11, 30),
+                },
+            ),
+            (
+                Some(day(2026, 12, 1)),
+                5,
+                Retention::Running {
+                    until: day(2031, 12, 1),
+                },
+            ),
+            // A longer setting keeps it longer.
+            (
+                Some(day(2020, 1, 15)),
+                12,
+                Retention::Running {
+                    until: day(2032, 1, 15),
+                },
+            ),
+            (
+                Some(day(2020, 1, 15)),
+                1,
+                Retention::Ended {
+                    ended: day(2021, 1, 15),
+                },
+            ),
+            // 29 February: the period ends on 28 February.
+            (
+                Some(day(2024, 2, 29)),
+                5,
+                Retention::Ended {
+                    ended: day(2029, 2, 28),
+                },
+            ),
+        ];
+        for (end, years, expected) in cases {
+            assert_eq!(retention(end, years, today), expected, "{end:?} + {years}");
         }
     }
 

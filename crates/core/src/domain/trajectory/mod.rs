@@ -18,7 +18,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use begeleiding::{Begeleiding, BEGELEIDING_YEARS};
-pub use closing::{retention_end, Closing, ClosingReason, RETENTION_YEARS};
+pub use closing::{retention, retention_end, Closing, ClosingReason, Retention, RETENTION_YEARS};
 pub use conversation::ProgressConversation;
 pub use enforcement::{
     Culpability, EnforcementCase, EnforcementDecision, EnforcementTrigger, FineRule, Warning,

@@ -3,7 +3,9 @@
 use traject_core::sync::wire::{Change, WireConflict};
 
 use super::{PgTx, APPEND_LOCK};
-use crate::db::tx::{Changes, Compaction, ConflictRow, NewChange, NewConflict, StoredField};
+use crate::db::tx::{
+    CasePurge, Changes, Compaction, ConflictRow, NewChange, NewConflict, StoredField,
+};
 use crate::db::{json, Result};
 
 impl Changes for PgTx<'_> {
@@ -69,6 +71,54 @@ impl Changes for PgTx<'_> {
                 &[&client_id, &team],
             )?
             .try_get(0)?)
+    }
+
+    fn case_purged(&mut self, client_id: &str) -> Result<bool> {
+        Ok(self
+            .0
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM case_purges WHERE client_id = $1)",
+                &[&client_id],
+            )?
+            .try_get(0)?)
+    }
+
+    fn purge_case(&mut self, p: &CasePurge<'_>) -> Result<Vec<i64>> {
+        let teams = self
+            .0
+            .query(
+                "SELECT DISTINCT team_id FROM changes WHERE client_id = $1",
+                &[&p.client_id],
+            )?
+            .iter()
+            .map(|r| r.try_get(0))
+            .collect::<std::result::Result<Vec<i64>, _>>()?;
+        self.0.execute(
+            "DELETE FROM fields f USING changes c
+             WHERE c.client_id = $1 AND c.entity = f.entity AND c.row_id = f.row_id",
+            &[&p.client_id],
+        )?;
+        let removed = self
+            .0
+            .execute("DELETE FROM changes WHERE client_id = $1", &[&p.client_id])?;
+        for table in ["conflicts", "case_moves", "cases"] {
+            self.0.execute(
+                &format!("DELETE FROM {table} WHERE client_id = $1"),
+                &[&p.client_id],
+            )?;
+        }
+        self.0.execute(
+            "INSERT INTO case_purges (client_id, team_id, purged_at, purged_by, removed)
+             VALUES ($1, $2, $3, $4, $5)",
+            &[
+                &p.client_id,
+                &p.team_id,
+                &p.purged_at,
+                &p.purged_by,
+                &(removed as i64),
+            ],
+        )?;
+        Ok(teams)
     }
 
     fn copy_case(

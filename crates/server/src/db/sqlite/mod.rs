@@ -50,6 +50,8 @@ impl Sqlite {
         let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Deleted rows (a purged case) are overwritten, not left in the file's free space.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.set_prepared_statement_cache_capacity(64);
         Migrations::from_directory(&MIGRATIONS)
@@ -59,6 +61,16 @@ impl Sqlite {
         Ok(Self {
             conn: Mutex::new(conn),
         })
+    }
+
+    /// Moves the write-ahead log into the database file and empties it.
+    pub(super) fn checkpoint(&self) -> Result<()> {
+        let conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
     }
 
     pub(super) fn tx<T>(&self, work: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {

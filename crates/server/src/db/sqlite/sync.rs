@@ -4,7 +4,9 @@ use rusqlite::{params, OptionalExtension};
 use traject_core::sync::wire::{Change, WireConflict};
 
 use super::SqliteTx;
-use crate::db::tx::{Changes, Compaction, ConflictRow, NewChange, NewConflict, StoredField};
+use crate::db::tx::{
+    CasePurge, Changes, Compaction, ConflictRow, NewChange, NewConflict, StoredField,
+};
 use crate::db::{json, Result};
 
 impl Changes for SqliteTx<'_> {
@@ -61,6 +63,46 @@ impl Changes for SqliteTx<'_> {
             params![client_id, team],
             |r| r.get(0),
         )?)
+    }
+
+    fn case_purged(&mut self, client_id: &str) -> Result<bool> {
+        Ok(self.query_row(
+            "SELECT EXISTS (SELECT 1 FROM case_purges WHERE client_id = ?1)",
+            [client_id],
+            |r| r.get(0),
+        )?)
+    }
+
+    fn purge_case(&mut self, p: &CasePurge<'_>) -> Result<Vec<i64>> {
+        let teams = self
+            .0
+            .prepare_cached("SELECT DISTINCT team_id FROM changes WHERE client_id = ?1")?
+            .query_map([p.client_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        self.execute(
+            "DELETE FROM fields WHERE EXISTS (SELECT 1 FROM changes c WHERE c.client_id = ?1
+                                             AND c.entity = fields.entity AND c.row_id = fields.row_id)",
+            [p.client_id],
+        )?;
+        let removed = self.execute("DELETE FROM changes WHERE client_id = ?1", [p.client_id])?;
+        for table in ["conflicts", "case_moves", "cases"] {
+            self.execute(
+                &format!("DELETE FROM {table} WHERE client_id = ?1"),
+                [p.client_id],
+            )?;
+        }
+        self.execute(
+            "INSERT INTO case_purges (client_id, team_id, purged_at, purged_by, removed)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                p.client_id,
+                p.team_id,
+                p.purged_at,
+                p.purged_by,
+                removed as i64
+            ],
+        )?;
+        Ok(teams)
     }
 
     fn copy_case(
