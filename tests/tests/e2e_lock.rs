@@ -1,11 +1,13 @@
 //! End-to-end: the lock screen of the real app window, started without `TRAJECT_PASSPHRASE`.
 //! On first start the consultant chooses a passphrase (a weak one gets Dutch feedback), sets up
 //! and loads the demo caseload; the Vergrendel button locks, a wrong passphrase is refused, the
-//! right one returns to the caseload, and the database on disk is not readable as SQLite. A
-//! database of an earlier version is encrypted through the lock screen with every row.
+//! right one returns to the caseload, and the database on disk is not readable as SQLite. And a
+//! laptop shared by two consultants: the database of an earlier version becomes the profile
+//! "standaard" and is encrypted with every row, a colleague starts a profile of her own, and
+//! each profile opens with its own passphrase.
 //!
 //! Runs like `e2e.rs` (`make test`, or `make screenshots` with TRAJECT_SCREENSHOTS: the three
-//! modes of the lock screen and Instellingen → Beveiliging).
+//! modes of the lock screen, the profiles and Instellingen → Beveiliging).
 
 mod webdriver;
 
@@ -26,7 +28,7 @@ async fn a_consultant_chooses_a_passphrase_locks_and_unlocks() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("traject.db");
     let port = 6644 + (std::process::id() % 1000) as u16 * 2;
-    let driver = Driver::start_locked(port);
+    let driver = Driver::start_locked(port, dir.path());
     let client = connect(&driver, &db).await;
 
     // First start: choose a passphrase. A weak one gets feedback while typing and is refused.
@@ -104,7 +106,6 @@ async fn a_consultant_chooses_a_passphrase_locks_and_unlocks() {
         .as_bool()
         .unwrap();
     assert!(!shown, "the caseload is out of sight while locked");
-    screenshot(&client, "lock").await;
 
     // A wrong passphrase, then the right one: back on the caseload.
     find(&client, "[data-testid=lock-passphrase]")
@@ -155,13 +156,33 @@ async fn a_consultant_chooses_a_passphrase_locks_and_unlocks() {
     client.close().await.unwrap();
 }
 
+/// Types `passphrase` into the lock screen's field(s) and submits.
+async fn enter(client: &fantoccini::Client, passphrase: &str, twice: bool) {
+    find(client, "[data-testid=lock-passphrase]")
+        .await
+        .send_keys(passphrase)
+        .await
+        .unwrap();
+    if twice {
+        find(client, "[data-testid=lock-repeat]")
+            .await
+            .send_keys(passphrase)
+            .await
+            .unwrap();
+    }
+    click(client, "[data-testid=lock-submit]").await;
+}
+
 #[tokio::test]
 #[ignore = "drives the real app window: needs a display, tauri-driver and TRAJECT_APP (make test runs it)"]
-async fn a_database_of_an_earlier_version_is_encrypted_on_the_lock_screen() {
+async fn two_consultants_share_a_laptop_each_with_an_encrypted_profile() {
+    const BRAM: &str = "Tulpen in Lisse, elk voorjaar!";
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("traject.db");
+    let app_data = dir.path().join("nl.traject.app");
+    // The unencrypted database of an earlier version, where that version kept it.
+    let legacy = app_data.join("traject.db");
     {
-        let mut plain = Store::open(&db).unwrap();
+        let mut plain = Store::open(&legacy).unwrap();
         plain
             .save_identity(Identity {
                 name: "Sanne de Vries".into(),
@@ -182,36 +203,96 @@ async fn a_database_of_an_earlier_version_is_encrypted_on_the_lock_screen() {
             )
             .unwrap();
     }
-    assert!(is_plain_sqlite(&db));
+    assert!(is_plain_sqlite(&legacy));
 
     let port = 6744 + (std::process::id() % 1000) as u16 * 2;
-    let driver = Driver::start_locked(port);
-    let client = connect(&driver, &db).await;
+    let driver = Driver::start_locked(port, dir.path());
+    let client = connect_profiles(&driver).await;
+
+    // It became the profile "standaard", to be encrypted.
     wait_for_text(
         &client,
         "[data-testid=lock-title]",
         "Versleutel uw gegevens",
     )
     .await;
-    find(&client, "[data-testid=lock-passphrase]")
-        .await
-        .send_keys(PASSPHRASE)
-        .await
-        .unwrap();
-    find(&client, "[data-testid=lock-repeat]")
-        .await
-        .send_keys(PASSPHRASE)
-        .await
-        .unwrap();
-    wait_for_text(&client, "[data-testid=lock-repeat-feedback]", "Gelijk").await;
+    wait_for_text(&client, "[data-testid=lock-profile]", "standaard").await;
+    let standaard = app_data.join("profielen/standaard/traject.db");
+    assert!(!legacy.exists() && standaard.exists());
+    for field in ["lock-passphrase", "lock-repeat"] {
+        find(&client, &format!("[data-testid={field}]"))
+            .await
+            .send_keys(PASSPHRASE)
+            .await
+            .unwrap();
+    }
+    wait_for_text(
+        &client,
+        "[data-testid=lock-passphrase-feedback]",
+        "Sterk genoeg",
+    )
+    .await;
     screenshot(&client, "lock-migrate").await;
     click(&client, "[data-testid=lock-submit]").await;
-
-    // Her client is still there, now in an encrypted database.
+    wait_for_text(&client, "[data-testid=status-clients]", "1 cliënt").await;
     search(&client, "Amira", "1 cliënt").await;
-    wait_for_text(&client, "[data-testid=caseload-row]", "Haddad").await;
-    assert!(!is_plain_sqlite(&db));
-    assert_eq!(database_state(&db).unwrap(), DatabaseState::Encrypted);
+    assert!(!is_plain_sqlite(&standaard));
+    assert_eq!(
+        database_state(&standaard).unwrap(),
+        DatabaseState::Encrypted
+    );
+
+    // Locked, the screen offers the other profiles.
+    click(&client, "[data-testid=status-lock]").await;
+    wait_for_text(&client, "[data-testid=lock-title]", "Ontgrendel Traject").await;
+    wait_for_text(&client, "[data-testid=lock-profile]", "standaard").await;
+    screenshot(&client, "lock").await;
+
+    // A colleague starts a profile of her own, with her own passphrase.
+    click(&client, "[data-testid=lock-choose-profile]").await;
+    wait_for_text(&client, "[data-testid=profile-option]", "standaard").await;
+    find(&client, "[data-testid=new-profile-name]")
+        .await
+        .send_keys("Bram Visser")
+        .await
+        .unwrap();
+    screenshot(&client, "lock-profiles").await;
+    click(&client, "[data-testid=new-profile-create]").await;
+    wait_for_text(
+        &client,
+        "[data-testid=lock-title]",
+        "Kies een wachtwoordzin",
+    )
+    .await;
+    wait_for_text(&client, "[data-testid=lock-profile]", "Bram Visser").await;
+    enter(&client, BRAM, true).await;
+    find(&client, "[data-testid=identity-name]")
+        .await
+        .send_keys("Bram Visser")
+        .await
+        .unwrap();
+    click(&client, "[data-testid=identity-save]").await;
+    click(&client, "[data-testid=start-empty]").await;
+    wait_for_text(&client, "[data-testid=status-clients]", "0 cliënten").await;
+    assert!(app_data.join("profielen/Bram Visser/traject.db").exists());
+
+    // Back to "standaard": his passphrase does not open it, hers does, and the window shows her
+    // caseload only.
+    click(&client, "[data-testid=status-lock]").await;
+    wait_for_text(&client, "[data-testid=lock-profile]", "Bram Visser").await;
+    click(&client, "[data-testid=lock-choose-profile]").await;
+    click_text(&client, "[data-testid=profile-option]", "standaard").await;
+    wait_for_text(&client, "[data-testid=lock-profile]", "standaard").await;
+    enter(&client, BRAM, false).await;
+    wait_for_text(
+        &client,
+        "[data-testid=lock-error]",
+        "Onjuiste wachtwoordzin",
+    )
+    .await;
+    enter(&client, PASSPHRASE, false).await;
+    wait_for_text(&client, "[data-testid=status-clients]", "1 cliënt").await;
+    wait_for_text(&client, "[data-testid=status-db-path]", "standaard").await;
 
     client.close().await.unwrap();
 }

@@ -26,12 +26,15 @@ impl Driver {
         )
     }
 
-    /// A driver whose app is given no passphrase, so it shows its lock screen (`e2e_lock.rs`);
-    /// new key files still use the cheap key derivation of throwaway databases.
-    pub fn start_locked(port: u16) -> Self {
+    /// A driver whose app is given no passphrase, so it shows its lock screen (`e2e_lock.rs`),
+    /// and whose user data directory is `data_home` (the profiles of an app started without
+    /// `--db`); new key files still use the cheap key derivation of throwaway databases.
+    pub fn start_locked(port: u16, data_home: &Path) -> Self {
         let mut driver = Command::new("tauri-driver");
         driver
             .env_remove("TRAJECT_PASSPHRASE")
+            .env_remove("TRAJECT_DB")
+            .env("XDG_DATA_HOME", data_home)
             .env(traject_core::store::FAST_KDF_ENV, "1");
         Self::spawn(&mut driver, port)
     }
@@ -82,6 +85,15 @@ pub async fn connect(driver: &Driver, db: &Path) -> Client {
 pub async fn connect_with(driver: &Driver, db: &Path, args: &[&str]) -> Client {
     let mut app_args = vec![json!("--db"), json!(db)];
     app_args.extend(args.iter().map(|a| json!(a)));
+    session(driver, app_args).await
+}
+
+/// Starts the app without `--db`: on the profiles in its user data directory.
+pub async fn connect_profiles(driver: &Driver) -> Client {
+    session(driver, Vec::new()).await
+}
+
+async fn session(driver: &Driver, app_args: Vec<serde_json::Value>) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), json!("wry"));
     caps.insert(
