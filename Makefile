@@ -22,14 +22,14 @@ DEB_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-d
 	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core x11-utils imagemagick locales poppler-utils libreoffice-calc-nogui \
 	postgresql openssl sqlite3
 
-.PHONY: help run dev test bench fuzz bundle bundle-test test-rust test-postgres test-ui test-e2e lint bindings licences screenshots deps deps-system deps-ui deps-driver ui e2e-app
+.PHONY: help run dev test bench bench-rust bench-window fuzz bundle bundle-test test-rust test-postgres test-ui test-e2e lint bindings licences screenshots deps deps-system deps-ui deps-driver ui e2e-app
 
 help:
 	@echo "make run          start Traject"
 	@echo "make test         run every test (Rust, UI, end-to-end)"
 	@echo "make dev          start Traject with the UI's hot reload (vite dev server)"
 	@echo "make fuzz         fuzz the questionnaire expression parser (FUZZ_SECONDS=180)"
-	@echo "make bench        criterion benchmarks (targets in each bench's doc comment)"
+	@echo "make bench        criterion benchmarks and the window benchmark (targets in each bench's doc comment)"
 	@echo "make bundle       build the Linux installer (.deb) in target/release/bundle/deb"
 	@echo "make lint         cargo fmt --check, clippy -D warnings, svelte-check"
 	@echo "make bindings     regenerate ui/src/api/bindings from the Rust types"
@@ -128,8 +128,19 @@ bundle-test: deps-system bundle
 
 # The server's sync benches start the traject-server that cargo builds with them
 # (TRAJECT_BENCH_CLIENTS=500 for a quick run).
-bench:
+bench: bench-rust bench-window
+
+bench-rust:
 	cargo bench -p traject-core -p traject-server
+
+# The real app window on a generated caseload (10,000 clients, three years of records; made
+# once with the release CLI into $(BENCH_DIR), TRAJECT_BENCH_CLIENTS sets the size): start-up,
+# search, dossier, Werkvoorraad and memory, from the app's own timing spans.
+BENCH_DIR := $(TARGET_DIR)/bench-data
+bench-window: deps-system deps-driver e2e-app
+	cargo build --release -p traject-cli
+	LANG=nl_NL.UTF-8 TRAJECT_APP=$(E2E_APP) TRAJECT_BIN=$(TARGET_DIR)/release/traject TRAJECT_BENCH_DIR=$(BENCH_DIR) \
+	  xvfb-run -a -s "-screen 0 1366x768x24" cargo bench -p traject-tests --bench window
 
 # Fuzzes the questionnaire expression parser for FUZZ_SECONDS (cargo-fuzz needs nightly flags:
 # RUSTC_BOOTSTRAP lets the stable toolchain accept them; no sanitizer runtime is needed).

@@ -72,6 +72,7 @@ pub fn run() {
             commands::save_identity,
             commands::load_demo,
             commands::caseload,
+            commands::search_clients,
             commands::open_dossier,
             commands::open_client,
             commands::create_client,

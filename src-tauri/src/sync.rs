@@ -114,6 +114,13 @@ impl Syncer {
         match outcome {
             Ok(report) => {
                 self.emit(app, &store.sync_overview()?);
+                // The team's changes came in: their signal facts are gathered here, in the
+                // background, not when the Werkvoorraad opens next.
+                if report.pulled > 0 {
+                    if let Err(e) = store.refresh_derived() {
+                        eprintln!("Traject: na de synchronisatie: {e}");
+                    }
+                }
                 Ok(report)
             }
             Err(e) if e.wipe() => {

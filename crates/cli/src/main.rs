@@ -132,6 +132,9 @@ enum Command {
     /// The local regulation's fines (boeteverordening).
     #[command(subcommand)]
     FineRule(record::FineRuleCommand),
+    /// Make the database file smaller: rewrite it without its free pages (after the first sync
+    /// emptied a large outbox, or a purge of many dossiers).
+    Vacuum,
     /// Show or set how many years a dossier is kept after the obligation ends.
     Retention { years: Option<u32> },
     /// The dossiers past their retention period: list them (--dry-run) or remove them for
@@ -174,6 +177,10 @@ enum Command {
         clients: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Years of history: clients registered within this many years, the oldest dossiers
+        /// with that many years of records.
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=10))]
+        years: u32,
         /// Consultants to assign the cases to (repeatable).
         #[arg(long = "consultant")]
         consultants: Vec<String>,
@@ -411,6 +418,16 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Record(command) => record::run(&mut store, command, today, json)?,
         Command::FineRule(command) => record::run_fine_rule(&mut store, command, json)?,
+        Command::Vacuum => {
+            let (before, after) = store.vacuum()?;
+            let mib = |bytes: u64| bytes as f64 / 1_048_576.0;
+            println!(
+                "{}: {:.1} MiB → {:.1} MiB",
+                store.path().display(),
+                mib(before),
+                mib(after)
+            );
+        }
         Command::Retention { years } => record::run_retention(&mut store, years)?,
         Command::Purge(args) => purge::run(&mut store, args, today, json)?,
         Command::AgeGroups { bounds } => report::run_age_groups(&mut store, bounds.as_deref())?,
@@ -519,6 +536,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Generate {
             clients,
             seed,
+            years,
             consultants,
         } => {
             let identity = match store.identity()? {
@@ -538,9 +556,11 @@ fn run(cli: Cli) -> Result<()> {
                 today,
                 municipalities: identity.municipalities,
                 consultants,
+                years,
             };
             let started = std::time::Instant::now();
             let made = traject_core::generate::into_store(&mut store, &options)?;
+            store.refresh_derived()?;
             eprintln!(
                 "{made} cliënten gegenereerd in {:.1} s ({})",
                 started.elapsed().as_secs_f64(),

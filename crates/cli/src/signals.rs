@@ -33,6 +33,7 @@ pub fn run(store: &Store, args: SignalsArgs, today: NaiveDate, as_json: bool) ->
             municipality: args.municipality,
             kinds: args.kinds,
             include_acknowledged: args.all,
+            per_group: None,
         },
         today,
     )?;

@@ -91,6 +91,7 @@ fn import(c: &mut Criterion) {
             today: today(),
             municipalities: identity.municipalities,
             consultants: vec!["Sanne de Vries".into()],
+            years: 3,
         };
         // Only the clients matter here; their other records make the database realistic.
         into_store(&mut store, &options).unwrap();

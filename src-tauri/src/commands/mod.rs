@@ -63,7 +63,7 @@ pub(crate) fn with_store<T, E: Into<ApiError>>(
     state.0.with_store(|store| f(store).map_err(Into::into))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_state(state: State<'_, AppStore>) -> Result<AppState> {
     with_store(&state, |s| AppState::read(s, today()))
 }
@@ -84,12 +84,19 @@ pub fn load_demo(state: State<'_, AppStore>) -> Result<usize> {
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn caseload(state: State<'_, AppStore>, query: CaseloadQuery) -> Result<Vec<ClientSummary>> {
     with_store(&state, |s| s.caseload(&query))
 }
 
-#[tauri::command]
+/// The ids of the clients whose name or BSN matches `text` (the caseload filters its rows by
+/// them as the user types).
+#[tauri::command(async)]
+pub fn search_clients(state: State<'_, AppStore>, text: String) -> Result<Vec<Uuid>> {
+    with_store(&state, |s| s.search_ids(&text))
+}
+
+#[tauri::command(async)]
 pub fn open_dossier(state: State<'_, AppStore>, id: Uuid) -> Result<Dossier> {
     with_store(&state, |s| s.open_dossier(&id))
 }

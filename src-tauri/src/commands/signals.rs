@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::{today, with_store, Result};
 use crate::AppStore;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn werkvoorraad(state: State<'_, AppStore>, query: WerkvoorraadQuery) -> Result<Werkvoorraad> {
     with_store(&state, |s| s.werkvoorraad(&query, today()))
 }
@@ -25,12 +25,12 @@ pub fn acknowledge_signal(
 }
 
 /// One client's signals, put-aside ones included and marked.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn client_signals(state: State<'_, AppStore>, client_id: Uuid) -> Result<Vec<WorkItem>> {
     with_store(&state, |s| s.client_signals(&client_id, today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn next_deadlines(state: State<'_, AppStore>) -> Result<Vec<NextDeadline>> {
     with_store(&state, |s| s.next_deadlines(today()))
 }

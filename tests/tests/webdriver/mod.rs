@@ -199,7 +199,7 @@ pub async fn screenshot(client: &Client, name: &str) {
 }
 
 /// Types into the caseload search and waits until the list shows the `hits` results of that
-/// search (the list updates after a short debounce; until then it shows the previous rows).
+/// search (each keystroke searches; until the last answer arrives the list shows earlier rows).
 pub async fn search(client: &Client, text: &str, hits: &str) {
     click(client, "[data-testid=nav-caseload]").await;
     let search = find(client, "[data-testid=caseload-search]").await;

@@ -80,6 +80,11 @@ export const api = {
   saveIdentity: (identity: Identity) => call<Identity>('save_identity', { identity }),
   loadDemo: () => call<number>('load_demo'),
   caseload: (query: CaseloadQuery) => call<ClientSummary[]>('caseload', { query }),
+  /**
+   * The ids of the clients whose name or BSN matches `text` (a whole BSN exactly; words of three
+   * letters or more by trigram, shorter words as part of a name). The caseload filters its rows by them.
+   */
+  searchClients: (text: string) => call<string[]>('search_clients', { text }),
   openDossier: (id: string) => call<Dossier>('open_dossier', { id }),
   openClient: (id: string) => call<Client>('open_client', { id }),
   createClient: (input: ClientInput) => call<Client>('create_client', { input }),

@@ -147,6 +147,7 @@ export type { AckInput } from './bindings/AckInput';
 export type { WorkItem } from './bindings/WorkItem';
 export type { Werkvoorraad } from './bindings/Werkvoorraad';
 export type { WerkvoorraadQuery } from './bindings/WerkvoorraadQuery';
+export type { GroupSizes } from './bindings/GroupSizes';
 export type { NextDeadline } from './bindings/NextDeadline';
 export type { SignalSettings } from './bindings/SignalSettings';
 

@@ -32,6 +32,12 @@ const PEOPLE: ClientSummary[] = [
   summary(3, 'Olena', 'Kovalenko'),
 ];
 
+/** What search_clients answers: the ids of the people whose name contains the text. */
+function matching(text: string): string[] {
+  const t = text.toLowerCase();
+  return PEOPLE.filter((p) => `${p.given_name} ${p.family_name}`.toLowerCase().includes(t)).map((p) => p.id);
+}
+
 function queries(calls: { cmd: string; args: Record<string, unknown> }[]): CaseloadQuery[] {
   return calls.filter((c) => c.cmd === 'caseload').map((c) => c.args.query as CaseloadQuery);
 }
@@ -44,19 +50,14 @@ describe('Caseload', () => {
     resetSignals();
   });
 
-  it('calls caseload with the typed text and renders the matching rows', async () => {
-    const calls = installIpc({
-      caseload: (args) => {
-        const q = args.query as CaseloadQuery;
-        const t = (q.text ?? '').toLowerCase();
-        return PEOPLE.filter((p) => `${p.given_name} ${p.family_name}`.toLowerCase().includes(t));
-      },
-    });
+  it('searches as you type: the loaded rows filtered by the ids search_clients answers', async () => {
+    const calls = installIpc({ caseload: () => PEOPLE, search_clients: (args) => matching(args.text as string) });
     const user = userEvent.setup();
     render(Caseload);
 
     await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(3));
     expect(screen.getByTestId('caseload-count').textContent).toContain('3 cliënten');
+    expect(screen.getByTestId('caseload-count').textContent).not.toContain('gevonden');
     const search = screen.getByTestId('caseload-search');
     expect(document.activeElement).toBe(search);
     expect(search.getAttribute('placeholder')).toBe('Zoek op naam of BSN…');
@@ -66,16 +67,159 @@ describe('Caseload', () => {
     expect(screen.getByTestId('caseload-row').textContent).toContain('Ahmed Haddad');
     expect(screen.getByTestId('caseload-row').textContent).toContain('In traject');
     expect(screen.getByTestId('caseload-row').textContent).toContain('09-02-2024');
-    const last = queries(calls).at(-1)!;
-    expect(last).toEqual({
-      text: 'hadd',
-      municipality: null,
-      client_type: null,
-      status: null,
-      consultant: null,
-      sort: 'name',
-      descending: false,
+    expect(screen.getByTestId('caseload-count').textContent).toMatch(/1 cliënt\s+gevonden/);
+
+    // Every keystroke asked at once (no debounce); the rows were loaded once, without the text.
+    expect(calls.filter((c) => c.cmd === 'search_clients').map((c) => c.args)).toEqual([
+      { text: 'h' },
+      { text: 'ha' },
+      { text: 'had' },
+      { text: 'hadd' },
+    ]);
+    expect(queries(calls)).toEqual([
+      {
+        text: null,
+        municipality: null,
+        client_type: null,
+        status: null,
+        consultant: null,
+        sort: 'name',
+        descending: false,
+      },
+    ]);
+  });
+
+  it('ignores an older answer that arrives after a newer keystroke’s', async () => {
+    const pending = new Map<string, (ids: string[]) => void>();
+    installIpc({
+      caseload: () => PEOPLE,
+      search_clients: (args) => new Promise<string[]>((resolve) => pending.set(args.text as string, resolve)),
     });
+    const user = userEvent.setup();
+    render(Caseload);
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(3));
+
+    await user.type(screen.getByTestId('caseload-search'), 'ol');
+    await waitFor(() => expect([...pending.keys()]).toEqual(['o', 'ol']));
+    pending.get('ol')!(['id-3']);
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(1));
+    expect(screen.getByTestId('caseload-row').textContent).toContain('Olena Kovalenko');
+
+    // The answer to 'o' comes last: it no longer applies.
+    pending.get('o')!(['id-1', 'id-2', 'id-3']);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(screen.getAllByTestId('caseload-row')).toHaveLength(1);
+    expect(screen.getByTestId('caseload-count').textContent).toContain('1 cliënt');
+  });
+
+  it('shows every row again when the search is cleared, without asking the backend', async () => {
+    const calls = installIpc({ caseload: () => PEOPLE, search_clients: (args) => matching(args.text as string) });
+    const user = userEvent.setup();
+    render(Caseload);
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(3));
+    const search = screen.getByTestId('caseload-search');
+
+    await user.type(search, 'tesf');
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(1));
+    const asked = calls.filter((c) => c.cmd === 'search_clients').length;
+
+    await user.clear(search);
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(3));
+    expect(screen.getByTestId('caseload-count').textContent).toContain('3 cliënten');
+    expect(screen.getByTestId('caseload-count').textContent).not.toContain('gevonden');
+    expect(calls.filter((c) => c.cmd === 'search_clients')).toHaveLength(asked);
+    expect(queries(calls)).toHaveLength(1);
+
+    // Spaces only: no search either.
+    await user.type(search, '  ');
+    expect(screen.getAllByTestId('caseload-row')).toHaveLength(3);
+    expect(calls.filter((c) => c.cmd === 'search_clients')).toHaveLength(asked);
+  });
+
+  it('times each keystroke from its event to the filtered list painted', async () => {
+    installIpc({ caseload: () => PEOPLE, search_clients: (args) => matching(args.text as string) });
+    const user = userEvent.setup();
+    render(Caseload);
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(3));
+    // The spans of the tests before have been measured by now.
+    await new Promise((r) => setTimeout(r, 50));
+    performance.clearMeasures('zoeken');
+    const search = screen.getByTestId('caseload-search');
+
+    await user.type(search, 'ol');
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(1));
+    await waitFor(() => expect(performance.getEntriesByName('zoeken', 'measure')).toHaveLength(2));
+    await user.clear(search);
+    await waitFor(() => expect(performance.getEntriesByName('zoeken', 'measure')).toHaveLength(3));
+    expect(screen.getAllByTestId('caseload-row')).toHaveLength(3);
+  });
+
+  it('keeps the search’s filter when filters or sort reload the rows, and “Filters wissen” clears it', async () => {
+    const calls = installIpc({
+      caseload: (args) => {
+        const q = args.query as CaseloadQuery;
+        if (q.municipality === 'Noordwijk') return [];
+        return q.descending ? [...PEOPLE].reverse() : PEOPLE;
+      },
+      search_clients: () => ['id-1', 'id-3'],
+    });
+    const user = userEvent.setup();
+    render(Caseload);
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(3));
+    const names = () => screen.getAllByTestId('caseload-row').map((r) => r.querySelector('.name')!.textContent);
+    const search = screen.getByTestId('caseload-search') as HTMLInputElement;
+
+    await user.type(search, 'o');
+    await waitFor(() => expect(names()).toEqual(['Ahmed Haddad', 'Olena Kovalenko']));
+
+    await user.click(screen.getByTestId('sort-name'));
+    await waitFor(() => expect(names()).toEqual(['Olena Kovalenko', 'Ahmed Haddad']));
+    expect(queries(calls).at(-1)).toMatchObject({ text: null, sort: 'name', descending: true });
+    expect(screen.getByTestId('caseload-count').textContent).toMatch(/2 cliënten\s+gevonden/);
+
+    await user.selectOptions(screen.getByTestId('filter-municipality'), 'Noordwijk');
+    expect(await screen.findByText('Geen cliënten gevonden')).toBeTruthy();
+    await user.click(screen.getByText('Filters wissen'));
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(3));
+    expect(search.value).toBe('');
+    expect(screen.getByTestId('caseload-count').textContent).not.toContain('gevonden');
+    expect(queries(calls).at(-1)).toMatchObject({ text: null, municipality: null });
+    expect(calls.filter((c) => c.cmd === 'search_clients')).toHaveLength(1);
+  });
+
+  it('searches again when coming back with a search text', async () => {
+    const calls = installIpc({ caseload: () => PEOPLE, search_clients: (args) => matching(args.text as string) });
+    const user = userEvent.setup();
+    const first = render(Caseload);
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(3));
+    await user.type(screen.getByTestId('caseload-search'), 'mariam');
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(1));
+    first.unmount();
+
+    render(Caseload);
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(1));
+    expect(screen.getByTestId('caseload-row').textContent).toContain('Mariam Tesfay');
+    expect((screen.getByTestId('caseload-search') as HTMLInputElement).value).toBe('mariam');
+    await waitFor(() => expect(calls.filter((c) => c.cmd === 'search_clients').at(-1)!.args).toEqual({ text: 'mariam' }));
+    expect(calls.filter((c) => c.cmd === 'search_clients')).toHaveLength(7);
+  });
+
+  it('shows the rows it loaded at once when coming back, and loads them again after a change', async () => {
+    const calls = installIpc({ caseload: () => PEOPLE, search_clients: () => [], app_state: () => appState() });
+    const first = render(Caseload);
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(3));
+    first.unmount();
+
+    // Back from a dossier: the same rows, no new request.
+    const again = render(Caseload);
+    expect(screen.getAllByTestId('caseload-row')).toHaveLength(3);
+    expect(queries(calls)).toHaveLength(1);
+    again.unmount();
+
+    // A save (every save ends in refreshApp) or a sync: the rows are loaded again.
+    await refreshApp();
+    render(Caseload);
+    await waitFor(() => expect(queries(calls)).toHaveLength(2));
   });
 
   it('shows the termijn end per client in its own column', async () => {
@@ -162,10 +306,8 @@ describe('Caseload', () => {
 
     it('shows each client’s next deadline from one call, not one per keystroke', async () => {
       const calls = installIpc({
-        caseload: (args) => {
-          const t = ((args.query as CaseloadQuery).text ?? '').toLowerCase();
-          return PEOPLE.filter((p) => `${p.given_name} ${p.family_name}`.toLowerCase().includes(t));
-        },
+        caseload: () => PEOPLE,
+        search_clients: (args) => matching(args.text as string),
         next_deadlines: () => DEADLINES,
       });
       const user = userEvent.setup();
@@ -187,7 +329,7 @@ describe('Caseload', () => {
       await user.type(screen.getByTestId('caseload-search'), 'olena');
       await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(1));
       expect(screen.getByTestId('caseload-next-deadline').textContent).toContain('01-03-2025');
-      expect(calls.filter((c) => c.cmd === 'caseload').length).toBeGreaterThan(1);
+      expect(calls.filter((c) => c.cmd === 'search_clients').length).toBeGreaterThan(1);
       expect(calls.filter((c) => c.cmd === 'next_deadlines')).toHaveLength(1);
     });
 

@@ -1,5 +1,5 @@
 // Caseload query, kept at module level so it survives navigating to a dossier and back.
-import type { CaseloadQuery } from '../api';
+import type { CaseloadQuery, ClientSummary } from '../api';
 
 export function defaultQuery(): CaseloadQuery {
   return {
@@ -14,8 +14,14 @@ export function defaultQuery(): CaseloadQuery {
 }
 
 export const caseloadState: {
+  /** The backend's filters and sort; `text` stays null (the search filters here, by ids). */
   query: CaseloadQuery;
   searchText: string;
+  /**
+   * The ids of the clients the search text matched (answered by `search_clients`), or null
+   * without a search. A Set is not made deeply reactive; the field is replaced, not mutated.
+   */
+  matches: ReadonlySet<string> | null;
   onlyMine: boolean;
   /**
    * Sorted by the next deadline, here in the UI (the backend sorts every other column); the
@@ -23,12 +29,40 @@ export const caseloadState: {
    */
   byDeadline: boolean;
   deadlineDescending: boolean;
-} = $state({ query: defaultQuery(), searchText: '', onlyMine: false, byDeadline: false, deadlineDescending: false });
+} = $state({
+  query: defaultQuery(),
+  searchText: '',
+  matches: null,
+  onlyMine: false,
+  byDeadline: false,
+  deadlineDescending: false,
+});
 
 export function resetCaseloadState(): void {
+  lastRows = null;
   caseloadState.query = defaultQuery();
   caseloadState.searchText = '';
+  caseloadState.matches = null;
   caseloadState.onlyMine = false;
   caseloadState.byDeadline = false;
   caseloadState.deadlineDescending = false;
+}
+
+/**
+ * The rows last loaded, kept (not reactive: 10,000 of them) so coming back to the caseload
+ * shows them at once. `key` is the query without the search text and the data's version
+ * (`signals.version`, raised after every save and sync): any change loads them again.
+ */
+let lastRows: { key: string; rows: ClientSummary[] } | null = null;
+
+export function rowsKey(query: CaseloadQuery, version: number): string {
+  return `${version}|${JSON.stringify({ ...query, text: null })}`;
+}
+
+export function rememberRows(key: string, rows: ClientSummary[]): void {
+  lastRows = { key, rows };
+}
+
+export function rememberedRows(key: string): ClientSummary[] | null {
+  return lastRows?.key === key ? lastRows.rows : null;
 }

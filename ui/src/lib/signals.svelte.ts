@@ -41,7 +41,8 @@ let countSeq = 0;
 export async function refreshSignalCounts(identity: Identity | null): Promise<void> {
   const mine = ++countSeq;
   try {
-    const result = await api.werkvoorraad(defaultWerkvoorraadQuery(identity));
+    // Only the counts are needed: no items.
+    const result = await api.werkvoorraad({ ...defaultWerkvoorraadQuery(identity), per_group: 0 });
     if (mine === countSeq) signals.counts = result.counts;
   } catch {
     // The badge is a convenience: without it the Werkvoorraad screen still tells everything.

@@ -1,5 +1,6 @@
 // Minimal state-based routing.
 import type { DossierTab } from '../api';
+import { markNavigation } from '../lib/timing';
 
 /** The screens a dossier can be opened from other than the caseload ("Terug" returns there). */
 export type DossierFrom = 'werkvoorraad' | 'conflicts' | 'audit';
@@ -31,5 +32,6 @@ export type View =
 export const router: { view: View } = $state({ view: { name: 'werkvoorraad' } });
 
 export function navigate(view: View): void {
+  markNavigation();
   router.view = view;
 }

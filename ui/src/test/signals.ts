@@ -1,6 +1,7 @@
 // Test helpers for the Werkvoorraad: work items and a small in-memory backend of the signal commands.
 import type {
   AckInput,
+  GroupSizes,
   NextDeadline,
   Signal,
   SignalCounts,
@@ -91,11 +92,12 @@ export function signalsBackend(items: WorkItem[], today = '2025-03-14') {
       if (i.ack) counts.acknowledged += 1;
       else counts[i.signal.severity] += 1;
     }
-    return {
-      items: sorted(matching.filter((i) => q.include_acknowledged || !i.ack)),
-      counts,
-      consultants,
-    };
+    // As the backend: each severity's most urgent items, at most `per_group` of them.
+    const group_sizes: GroupSizes = { error: 0, overdue: 0, warning: 0, info: 0 };
+    const items = sorted(matching.filter((i) => q.include_acknowledged || !i.ack)).filter(
+      (i) => ++group_sizes[i.signal.severity] <= (q.per_group ?? Infinity),
+    );
+    return { items, counts, group_sizes, consultants };
   }
 
   return {

@@ -9,7 +9,7 @@ import { router } from '../shell/router.svelte';
 import { resetCaseloadState } from '../caseload/state.svelte';
 import { resetWerkvoorraadState } from './state.svelte';
 import { IDENTITY, appState, client, installIpc, type Call } from '../test/ipc';
-import { sampleItems, signalsBackend } from '../test/signals';
+import { sampleItems, signalsBackend, workItem } from '../test/signals';
 import type { AckInput, WerkvoorraadQuery } from '../api';
 
 function queries(calls: Call[]): WerkvoorraadQuery[] {
@@ -78,7 +78,7 @@ describe('Werkvoorraad', () => {
     await screen.findAllByTestId('werkvoorraad-item');
     const select = screen.getByTestId('werkvoorraad-consultant') as HTMLSelectElement;
     expect(select.value).toBe('Fatima de Vries');
-    expect(queries(calls)[0]).toEqual({ consultant: 'Fatima de Vries', municipality: null, kinds: [], include_acknowledged: false });
+    expect(queries(calls)[0]).toEqual({ consultant: 'Fatima de Vries', municipality: null, kinds: [], include_acknowledged: false, per_group: 50 });
 
     await user.selectOptions(select, '');
     await waitFor(() => expect(screen.getAllByTestId('werkvoorraad-item')).toHaveLength(5));
@@ -218,6 +218,54 @@ describe('Werkvoorraad', () => {
     );
   });
 
+  it('asks the backend for the first 50 items of each group, and 200 more per click', async () => {
+    const many = (severity: 'warning' | 'info', n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        workItem({
+          client_id: `${severity}-${i}`,
+          client_name: `Cliënt ${String(i).padStart(4, '0')}`,
+          signal: { severity, kind: severity === 'info' ? 'turning18' : 'intake_due', fingerprint: `f${i}` },
+        }),
+      );
+    const backend = signalsBackend([...many('warning', 1400), ...many('info', 220)]);
+    const calls = installIpc({ ...backend.handlers, app_state: () => appState() });
+    const user = userEvent.setup();
+    render(Werkvoorraad);
+
+    await waitFor(() => expect(screen.getAllByTestId('werkvoorraad-item')).toHaveLength(100));
+    expect(queries(calls).at(-1)!.per_group).toBe(50);
+    const [warning, info] = screen.getAllByTestId('werkvoorraad-group');
+    const shown = (group: HTMLElement) => within(group).queryAllByTestId('werkvoorraad-item').length;
+    // The headers count every item, the Dutch way.
+    expect(warning.querySelector('.group-count')!.textContent).toBe('1.400');
+    expect(info.querySelector('.group-count')!.textContent).toBe('220');
+    expect(shown(warning)).toBe(50);
+    expect(shown(info)).toBe(50);
+    expect(within(warning).getByTestId('werkvoorraad-more').textContent!.trim()).toBe('Toon nog 200 (nog 1.350)');
+    expect(within(info).getByTestId('werkvoorraad-more').textContent!.trim()).toBe('Toon nog 170 (nog 170)');
+
+    await user.click(within(warning).getByTestId('werkvoorraad-more'));
+    await waitFor(() => expect(shown(warning)).toBe(250));
+    expect(queries(calls).at(-1)!.per_group).toBe(250);
+    expect(shown(info)).toBe(50);
+    expect(within(warning).getByTestId('werkvoorraad-more').textContent!.trim()).toBe('Toon nog 200 (nog 1.150)');
+
+    // The items are there already: no new request.
+    const asked = queries(calls).length;
+    await user.click(within(info).getByTestId('werkvoorraad-more'));
+    expect(shown(info)).toBe(220);
+    expect(queries(calls)).toHaveLength(asked);
+    expect(within(info).queryByTestId('werkvoorraad-more')).toBeNull();
+    expect(within(info).getAllByTestId('werkvoorraad-item').at(-1)!.textContent).toContain('Cliënt 0219');
+
+    // Another query starts at 50 per group again.
+    await user.selectOptions(screen.getByTestId('werkvoorraad-municipality'), 'Lisse');
+    await waitFor(() => expect(queries(calls).at(-1)!.municipality).toBe('Lisse'));
+    expect(queries(calls).at(-1)!.per_group).toBe(50);
+    await waitFor(() => expect(screen.getAllByTestId('werkvoorraad-item')).toHaveLength(100));
+    expect(screen.getAllByTestId('werkvoorraad-more')).toHaveLength(2);
+  });
+
   it('says when nothing needs doing', async () => {
     installIpc({ ...signalsBackend([]).handlers, app_state: () => appState() });
     render(Werkvoorraad);
@@ -272,7 +320,7 @@ describe('Werkvoorraad in the app', () => {
     });
     render(App);
     await waitFor(() => expect(screen.getByTestId('nav-werkvoorraad-count').textContent).toBe('4'));
-    expect(queries(calls)[0]).toEqual({ consultant: null, municipality: null, kinds: [], include_acknowledged: false });
+    expect(queries(calls)[0]).toEqual({ consultant: null, municipality: null, kinds: [], include_acknowledged: false, per_group: 0 });
   });
 
   it('opens the dossier on the signal’s tab, and goes back to the Werkvoorraad', async () => {

@@ -683,6 +683,7 @@ mod tests {
                 today: today(),
                 municipalities: vec!["Lisse".into()],
                 consultants: vec!["Els de Vries".into()],
+                years: 3,
             },
         )
         .unwrap();

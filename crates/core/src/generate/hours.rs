@@ -168,6 +168,61 @@ pub fn generate(
     out
 }
 
+/// Notes a consultant writes with a logged activity.
+const LOG_NOTES: &[&str] = &[
+    "Vrijwilligerswerk bij de voedselbank",
+    "Meegelopen in de kringloopwinkel",
+    "Werkervaringsplek in de kantine van de sportclub",
+    "Bijeenkomst bij het werkgeversservicepunt",
+    "Oefenen met de klantenservice van de gemeente",
+];
+
+/// The weekly log of a client in a course: in each week from `from` to `to` without an entry of
+/// the consultant's yet, most often one (participation, a MAP practice hour or work), so a
+/// client in a trajectory has about fifty entries a year.
+pub fn weekly_log(
+    rng: &mut StdRng,
+    entries: &mut Vec<HourEntryInput>,
+    from: NaiveDate,
+    to: NaiveDate,
+) {
+    if from > to {
+        return;
+    }
+    let logged: std::collections::HashSet<_> = entries.iter().map(|e| e.date.iso_week()).collect();
+    let mut day = from - Duration::days(i64::from(from.weekday().num_days_from_monday()));
+    while day <= to {
+        let date = day + Duration::days(rng.random_range(0..5));
+        if (from..=to).contains(&date)
+            && !logged.contains(&date.iso_week())
+            && rng.random_bool(0.85)
+        {
+            let category = *[
+                HourCategory::Participatie,
+                HourCategory::Participatie,
+                HourCategory::MapPraktijk,
+                HourCategory::Werk,
+            ]
+            .choose(rng)
+            .unwrap_or(&HourCategory::Participatie);
+            entries.push(HourEntryInput {
+                quarters: Quarters(rng.random_range(4..=16)),
+                source: if rng.random_bool(0.8) {
+                    HourSource::Consultant
+                } else {
+                    HourSource::ClientEvidence
+                },
+                note: rng
+                    .random_bool(0.3)
+                    .then(|| (*LOG_NOTES.choose(rng).unwrap_or(&LOG_NOTES[0])).to_owned()),
+                ..HourEntryInput::new(date, 0, category)
+            });
+        }
+        day += Duration::days(7);
+    }
+    entries.sort_by_key(|e| e.date);
+}
+
 fn absence(date: NaiveDate, excused: bool, provider: &str) -> AbsenceInput {
     AbsenceInput {
         date,
@@ -190,5 +245,59 @@ fn exam(part: ExamPart, date: NaiveDate, level: Option<CefrLevel>, passed: bool)
             ExamResult::NietBehaald
         },
         note: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_weekly_log_gives_about_fifty_entries_a_year_on_weekdays() {
+        // (from, to, entries already there, fewest and most entries afterwards)
+        let already = |d: NaiveDate| HourEntryInput::new(d, 2, HourCategory::Werk);
+        let cases = [
+            (day(2025, 1, 1), day(2024, 12, 1), vec![], 0, 0),
+            (day(2025, 1, 1), day(2025, 12, 31), vec![], 40, 53),
+            (day(2023, 1, 1), day(2025, 12, 31), vec![], 125, 157),
+            // Weeks that have an entry get no second one.
+            (
+                day(2025, 1, 6),
+                day(2025, 1, 26),
+                vec![
+                    already(day(2025, 1, 7)),
+                    already(day(2025, 1, 14)),
+                    already(day(2025, 1, 21)),
+                ],
+                3,
+                3,
+            ),
+        ];
+        for (seed, (from, to, existing, fewest, most)) in cases.into_iter().enumerate() {
+            let mut rng = StdRng::seed_from_u64(seed as u64);
+            let mut entries = existing;
+            weekly_log(&mut rng, &mut entries, from, to);
+            assert!(
+                (fewest..=most).contains(&entries.len()),
+                "{from}..{to}: {} entries",
+                entries.len()
+            );
+            for entry in &entries {
+                assert!(
+                    entry.date >= from.min(to) && entry.date <= to.max(from),
+                    "{entry:?}"
+                );
+                assert!(entry.date.weekday().number_from_monday() <= 5, "{entry:?}");
+            }
+            let weeks: std::collections::HashSet<_> =
+                entries.iter().map(|e| e.date.iso_week()).collect();
+            assert_eq!(weeks.len(), entries.len(), "one entry a week");
+            assert!(entries.windows(2).all(|w| w[0].date <= w[1].date));
+        }
     }
 }

@@ -92,6 +92,9 @@ pub struct GenerateOptions {
     pub municipalities: Vec<String>,
     /// Consultants to assign cases to; the first gets the largest share.
     pub consultants: Vec<String>,
+    /// Clients registered in the BRP within this many years before `today`; the oldest
+    /// dossiers hold that many years of records.
+    pub years: u32,
 }
 
 struct Origin {
@@ -272,6 +275,7 @@ pub fn demo_options(identity: &Identity, today: NaiveDate) -> GenerateOptions {
         today,
         municipalities: identity.municipalities.clone(),
         consultants,
+        years: 3,
     }
 }
 
@@ -351,10 +355,10 @@ fn one_client(
         .unwrap_or("Nieuw")
         .to_owned();
 
-    // Registered in the last three years; between 18 and 62 years old at registration. The
+    // Registered in the last `years` years; between 18 and 62 years old at registration. The
     // first two clients are at the PIP and the intake stage, so even a small demo caseload has
     // one of each (the days are drawn all the same, so the random stream stays as it was).
-    let days = rng.random_range(5..3 * 365);
+    let days = rng.random_range(5..i64::from(options.years.max(1)) * 365);
     let days = match index {
         0 => 100,
         1 => 65,
@@ -519,7 +523,21 @@ fn one_client(
         let course_start = brp + Duration::days(rng.random_range(60..150));
         let z_route = rng.random_bool(0.2);
         let finished = status == ClientStatus::Afgerond;
-        let generated = hours::generate(rng, client_type, course_start, today, z_route, finished);
+        let mut generated =
+            hours::generate(rng, client_type, course_start, today, z_route, finished);
+        // A stream of its own, so the rest of the caseload stays as it was.
+        let mut log_rng = StdRng::seed_from_u64(
+            options
+                .seed
+                .wrapping_mul(2_000_003)
+                .wrapping_add(index as u64),
+        );
+        hours::weekly_log(
+            &mut log_rng,
+            &mut generated.entries,
+            course_start + Duration::days(14),
+            today,
+        );
         // The first PIP before the course starts; one in five after its 10 weeks, with the
         // reason recorded.
         let due = kennisgeving.max(brp) + Duration::days(FIRST_PIP_DAYS);
@@ -629,6 +647,7 @@ mod tests {
                 .map(String::from)
                 .to_vec(),
             consultants: vec!["Sanne de Vries".into(), "Mark Jansen".into()],
+            years: 3,
         }
     }
 

@@ -229,6 +229,22 @@ impl Store {
         Ok(n.unsigned_abs())
     }
 
+    /// The ids of the clients whose name or BSN matches `text` (as [`Store::caseload`] matches
+    /// its `text`), in no particular order.
+    pub fn search_ids(&self, text: &str) -> Result<Vec<Uuid>> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut conditions = Vec::new();
+        let mut values = Vec::new();
+        search_condition(text, &mut conditions, &mut values);
+        let sql = format!("SELECT id FROM clients WHERE {}", conditions.join(" AND "));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let ids = stmt.query_map(params_from_iter(values), |r| r.get::<_, String>(0))?;
+        ids.map(|id| parse_id(&id?)).collect()
+    }
+
     /// The caseload table: matching clients, sorted.
     pub fn caseload(&self, query: &CaseloadQuery) -> Result<Vec<ClientSummary>> {
         let mut conditions: Vec<String> = Vec::new();

@@ -325,7 +325,7 @@ pub fn connect(path: &Path, passphrase: &str) -> Result<Connection> {
 }
 
 fn check_strength(passphrase: &str) -> Result<()> {
-    match passphrase::weakness(passphrase) {
+    match passphrase::passphrase_weakness(passphrase) {
         Some(why) => Err(StoreError::WeakPassphrase(why)),
         None => Ok(()),
     }

@@ -9,7 +9,7 @@ use super::{Result, StoreError};
 static MIGRATIONS_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/../../migrations/app");
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 12;
+pub const SCHEMA_VERSION: i64 = 13;
 
 fn migrations() -> Migrations<'static> {
     Migrations::from_directory(&MIGRATIONS_DIR)

@@ -356,6 +356,7 @@ mod tests {
                 today: today(),
                 municipalities: vec!["Lisse".into(), "Hillegom".into()],
                 consultants: vec!["Els de Vries".into()],
+                years: 3,
             },
         )
         .unwrap();

@@ -119,6 +119,7 @@ mod tests {
                 today: today(),
                 municipalities: vec!["Lisse".into(), "Hillegom".into()],
                 consultants: vec!["Els de Vries".into()],
+                years: 3,
             },
         )
         .unwrap();

@@ -65,6 +65,10 @@ pub const TABLES: &[(&str, SyncClass)] = &[
     ("dossier_removals", SyncClass::LocalOnly),
     ("invoice_milestones", SyncClass::Mutable),
     ("outbox", SyncClass::LocalOnly),
+    // Kept by triggers: how many ops wait; each client's signal facts, gathered again after
+    // any change of its records.
+    ("outbox_size", SyncClass::LocalOnly),
+    ("signal_facts", SyncClass::LocalOnly),
     ("settings", SyncClass::LocalOnly),
     ("hlc_state", SyncClass::LocalOnly),
     // The search index is rebuilt from `clients` on every laptop.

@@ -402,3 +402,81 @@ fn revealing_without_a_bsn_shows_nothing_and_writes_nothing() {
         "cliënt 00000000-0000-0000-0000-000000000000 bestaat niet"
     );
 }
+
+#[test]
+fn search_ids_match_the_caseloads_search() {
+    let (_dir, mut store) = store();
+    let mut options = crate::generate::demo_options(&crate::generate::demo_identity(), today());
+    options.clients = 200;
+    crate::generate::into_store(&mut store, &options).unwrap();
+    let some_bsn = store
+        .caseload(&CaseloadQuery::default())
+        .unwrap()
+        .into_iter()
+        .find_map(|c| store.client(&c.id).unwrap().input.bsn)
+        .unwrap();
+    for text in [
+        "had",
+        "a",
+        "ze",
+        "amira k",
+        "  Mohammed  ",
+        "zzz",
+        some_bsn.as_str(),
+    ] {
+        let mut ids = store.search_ids(text).unwrap();
+        ids.sort();
+        let mut expected: Vec<_> = store
+            .caseload(&CaseloadQuery::search(text))
+            .unwrap()
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        expected.sort();
+        assert_eq!(ids, expected, "{text:?}");
+    }
+    assert_eq!(store.search_ids(some_bsn.as_str()).unwrap().len(), 1);
+    assert!(store.search_ids("   ").unwrap().is_empty());
+}
+
+#[test]
+fn pending_ops_follow_the_outbox_as_ops_are_added_and_acknowledged() {
+    let (_dir, mut store) = store();
+    let count = |s: &super::Store| -> u64 {
+        s.conn
+            .query_row("SELECT count(*) FROM outbox", [], |r| r.get::<_, i64>(0))
+            .unwrap()
+            .unsigned_abs()
+    };
+    assert_eq!(store.pending_ops().unwrap(), count(&store));
+    store.create_client(amira(), today()).unwrap();
+    let after_create = store.pending_ops().unwrap();
+    assert!(after_create > 10);
+    assert_eq!(after_create, count(&store));
+    store
+        .conn
+        .execute(
+            "DELETE FROM outbox WHERE op_id IN (SELECT op_id FROM outbox ORDER BY hlc LIMIT 5)",
+            [],
+        )
+        .unwrap();
+    assert_eq!(store.pending_ops().unwrap(), after_create - 5);
+    assert_eq!(store.pending_ops().unwrap(), count(&store));
+}
+
+#[test]
+fn vacuum_gives_the_free_pages_back_and_keeps_every_row() {
+    let (_dir, store) = store();
+    let mut store = store;
+    let mut options = crate::generate::demo_options(&crate::generate::demo_identity(), today());
+    options.clients = 60;
+    crate::generate::into_store(&mut store, &options).unwrap();
+    // The server acknowledged every op: the outbox's pages are free now.
+    store.conn.execute("DELETE FROM outbox", []).unwrap();
+    let (before, after) = store.vacuum().unwrap();
+    assert!(after * 10 < before * 7, "{before} → {after}");
+    assert_eq!(store.client_count().unwrap(), 60);
+    assert_eq!(store.pending_ops().unwrap(), 0);
+    let (again, same) = store.vacuum().unwrap();
+    assert_eq!((again, same), (after, after));
+}

@@ -17,4 +17,9 @@ kinds: Array<SignalKind>,
 /**
  * Also list what was acknowledged or snoozed.
  */
-include_acknowledged: boolean, };
+include_acknowledged: boolean, 
+/**
+ * At most this many items of each severity (the most urgent), so a screen gets what it
+ * shows and not a region's thousands; `group_sizes` says how many there are.
+ */
+per_group?: number, };

@@ -2,6 +2,7 @@
 //! once, and what follows from them (computed once per client).
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::client::{ClientStatus, ClientType};
 use crate::domain::hours::{HourCategory, HourEntry, Quarters};
@@ -13,7 +14,7 @@ use crate::domain::termijn::{termijn_end, ExemptionKind};
 use crate::domain::{ContactOutcome, ExamPart};
 
 /// An adopted PIP version, as far as the rules need it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdoptedPip {
     /// Unknown for versions migrated from a previous system.
     pub dagtekening: Option<NaiveDate>,
@@ -25,7 +26,7 @@ pub struct AdoptedPip {
 }
 
 /// A language school's progress report, as far as the rules need it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportFact {
     pub period_end: NaiveDate,
     pub stagnating: bool,
@@ -33,7 +34,9 @@ pub struct ReportFact {
     pub highest: Option<CefrLevel>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// Serialisable so the store can keep each client's facts between Werkvoorraads
+/// (store/signals/cache.rs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClientFacts {
     pub client_type: Option<ClientType>,
     pub status: ClientStatus,
@@ -51,6 +54,7 @@ pub struct ClientFacts {
     pub latest_extension_end: Option<NaiveDate>,
     /// DUO's latest exemption.
     pub exemption: Option<ExemptionKind>,
+    #[serde(with = "compact_hours")]
     pub hours: Vec<HourEntry>,
     pub reports: Vec<ReportFact>,
     pub passed_exams: Vec<ExamPart>,
@@ -206,4 +210,67 @@ pub(super) fn course_hours_until(hours: &[HourEntry], day: NaiveDate) -> Quarter
             .map(|e| e.input.quarters.0)
             .sum(),
     )
+}
+
+/// The hours as the rules read them, in a fraction of a full entry's size: each entry as its
+/// day, category, quarters and which entry it reverses (by position). Ids, sources and notes are
+/// not kept: the rules read none of them.
+mod compact_hours {
+    use std::collections::HashMap;
+
+    use chrono::{DateTime, Datelike, NaiveDate};
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use uuid::Uuid;
+
+    use crate::domain::hours::{HourCategory, HourEntry, HourEntryInput, HourSource, Quarters};
+
+    type Compact = (i32, HourCategory, i64, Option<u32>);
+
+    pub fn serialize<S: Serializer>(hours: &[HourEntry], s: S) -> Result<S::Ok, S::Error> {
+        let position: HashMap<Uuid, u32> = hours
+            .iter()
+            .zip(0..)
+            .map(|(entry, i)| (entry.id, i))
+            .collect();
+        s.collect_seq(hours.iter().map(|e| -> Compact {
+            (
+                e.input.date.num_days_from_ce(),
+                e.input.category,
+                e.input.quarters.0,
+                // An entry it reverses that is not among these stays unknown, as before.
+                e.reverses
+                    .map(|r| position.get(&r).copied().unwrap_or(u32::MAX)),
+            )
+        }))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<HourEntry>, D::Error> {
+        let id = |i: u32| Uuid::from_u128(u128::from(i) + 1);
+        Vec::<Compact>::deserialize(d)?
+            .into_iter()
+            .zip(0..)
+            .map(|((day, category, quarters, reverses), i)| {
+                let date = NaiveDate::from_num_days_from_ce_opt(day)
+                    .ok_or_else(|| D::Error::custom(format!("day {day}")))?;
+                Ok(HourEntry {
+                    id: id(i),
+                    client_id: Uuid::nil(),
+                    input: HourEntryInput {
+                        date,
+                        quarters: Quarters(quarters),
+                        category,
+                        source: HourSource::Consultant,
+                        provider: None,
+                        note: None,
+                    },
+                    reverses: reverses.map(id),
+                    reason: None,
+                    report_id: None,
+                    recorded_by: String::new(),
+                    recorded_at: DateTime::UNIX_EPOCH,
+                })
+            })
+            .collect()
+    }
 }

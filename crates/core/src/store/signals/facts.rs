@@ -86,47 +86,154 @@ fn opt_code<T: serde::de::DeserializeOwned>(row: &Row<'_>, i: usize) -> Result<O
     opt_text(row, i)?.map(from_code).transpose()
 }
 
-/// Every client (of `consultant` when given, and those nobody is assigned to yet; or only the
-/// client `only`) with the facts the signals read.
+/// The clients of a caseload: of `consultant` when given, and those nobody is assigned to yet;
+/// or only the client `only`. Columns 0–9 as [`client_row`] reads them; 10 and 11 the cached
+/// facts' version and facts.
+const CLIENTS_SQL: &str = "SELECT c.id, c.given_name, c.family_name, c.municipality, c.consultant,
+        c.client_type, c.status, c.birth_date, c.brp_registration_date, c.kennisgeving_date,
+        s.version, s.facts
+ FROM clients c LEFT JOIN signal_facts s ON s.client_id = c.id
+ WHERE (?1 IS NULL OR c.consultant = ?1 OR c.consultant IS NULL) AND (?2 IS NULL OR c.id = ?2)
+ ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE";
+
+/// Who the client is, and the facts that come from the client's own columns.
+fn client_row(row: &Row<'_>) -> Result<(ClientRow, ClientFacts)> {
+    let (given, family): (&str, &str) = (text(row, 1)?, text(row, 2)?);
+    let mut facts = ClientFacts::new(opt_code(row, 5)?, opt_date(row, 8)?);
+    facts.status = code(row, 6)?;
+    facts.birth_date = opt_date(row, 7)?;
+    facts.kennisgeving_date = opt_date(row, 9)?;
+    Ok((
+        ClientRow {
+            id: parse_id(text(row, 0)?)?,
+            name: format!("{given} {family}"),
+            municipality: row.get(3)?,
+            consultant: row.get(4)?,
+        },
+        facts,
+    ))
+}
+
+/// Gathers the facts of every client of the caseload (see [`CLIENTS_SQL`]) from their records,
+/// without the cache (the tests compare the two).
+#[cfg(test)]
 pub(crate) fn load(
     conn: &Connection,
     consultant: Option<&str>,
     only: Option<&Uuid>,
 ) -> Result<Caseload> {
-    let only = only.map(Uuid::to_string);
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, given_name, family_name, municipality, consultant, client_type, status,
-                birth_date, brp_registration_date, kennisgeving_date
-         FROM clients WHERE (?1 IS NULL OR consultant = ?1 OR consultant IS NULL)
-           AND (?2 IS NULL OR id = ?2)
-         ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE",
-    )?;
-    let mut rows = stmt.query([consultant, only.as_deref()])?;
-    let mut caseload = Caseload {
-        clients: Vec::new(),
-        index: HashMap::new(),
-        only: only.clone(),
-    };
-    while let Some(row) = rows.next()? {
-        let id: String = row.get(0)?;
-        let (given, family): (String, String) = (row.get(1)?, row.get(2)?);
-        let mut facts = ClientFacts::new(opt_code(row, 5)?, opt_date(row, 8)?);
-        facts.status = code(row, 6)?;
-        facts.birth_date = opt_date(row, 7)?;
-        facts.kennisgeving_date = opt_date(row, 9)?;
-        caseload.index.insert(id.clone(), caseload.clients.len());
-        caseload.clients.push((
-            ClientRow {
-                id: parse_id(&id)?,
-                name: format!("{given} {family}"),
-                municipality: row.get(3)?,
-                consultant: row.get(4)?,
-            },
-            facts,
-        ));
+    let mut caseload = Caseload::of(
+        only.map(Uuid::to_string),
+        clients(conn, consultant, only, |_, _| Ok(false))?,
+    );
+    gather(conn, &mut caseload)?;
+    for (_, facts) in &mut caseload.clients {
+        finish(facts);
     }
-    drop(rows);
-    let c = &mut caseload;
+    Ok(caseload)
+}
+
+/// Hands every client of the caseload with its facts to `f`: from the cache where it holds
+/// them, else gathered from the client's records (and cached for the next time).
+pub(crate) fn for_each(
+    conn: &Connection,
+    consultant: Option<&str>,
+    only: Option<&Uuid>,
+    mut f: impl FnMut(&ClientRow, &ClientFacts) -> Result<()>,
+) -> Result<()> {
+    let missing = clients(conn, consultant, only, |client, cached| {
+        let Some(mut facts) = cached else {
+            return Ok(false);
+        };
+        finish(&mut facts);
+        f(client, &facts)?;
+        Ok(true)
+    })?;
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let gathered = super::cache::gathering(conn, |conn| {
+        // One client at a time reads each table through its client index; many at once read
+        // each table whole.
+        let mut caseloads = if missing.len() <= GATHER_ONE_BY_ONE {
+            missing
+                .into_iter()
+                .map(|one| Caseload::of(Some(one.0.id.to_string()), vec![one]))
+                .collect()
+        } else {
+            vec![Caseload::of(None, missing)]
+        };
+        for caseload in &mut caseloads {
+            gather(conn, caseload)?;
+            super::cache::save(conn, &caseload.clients)?;
+        }
+        Ok(caseloads)
+    })?;
+    for (client, mut facts) in gathered.into_iter().flat_map(|c| c.clients) {
+        finish(&mut facts);
+        f(&client, &facts)?;
+    }
+    Ok(())
+}
+
+/// Up to this many clients without cached facts are gathered one by one.
+const GATHER_ONE_BY_ONE: usize = 500;
+
+/// Reads the caseload's clients; hands each with its cached facts (the client's own columns
+/// filled in) to `cached`, and returns those it had no facts for or that `cached` declined.
+fn clients(
+    conn: &Connection,
+    consultant: Option<&str>,
+    only: Option<&Uuid>,
+    mut cached: impl FnMut(&ClientRow, Option<ClientFacts>) -> Result<bool>,
+) -> Result<Vec<(ClientRow, ClientFacts)>> {
+    let only = only.map(Uuid::to_string);
+    let mut stmt = conn.prepare_cached(CLIENTS_SQL)?;
+    let mut rows = stmt.query([consultant, only.as_deref()])?;
+    let mut missing = Vec::new();
+    while let Some(row) = rows.next()? {
+        let (client, own) = client_row(row)?;
+        let facts = super::cache::decode(
+            row.get(10)?,
+            row.get_ref(11)?.as_blob_or_null().ok().flatten(),
+        )
+        .map(|facts| with_own_columns(facts, &own));
+        if !cached(&client, facts)? {
+            missing.push((client, own));
+        }
+    }
+    Ok(missing)
+}
+
+/// Cached facts with the client's own columns as they are now.
+fn with_own_columns(cached: ClientFacts, own: &ClientFacts) -> ClientFacts {
+    ClientFacts {
+        client_type: own.client_type,
+        status: own.status,
+        birth_date: own.birth_date,
+        brp_registration_date: own.brp_registration_date,
+        kennisgeving_date: own.kennisgeving_date,
+        ..cached
+    }
+}
+
+impl Caseload {
+    fn of(only: Option<String>, clients: Vec<(ClientRow, ClientFacts)>) -> Self {
+        let index = clients
+            .iter()
+            .enumerate()
+            .map(|(i, (client, _))| (client.id.to_string(), i))
+            .collect();
+        Self {
+            clients,
+            index,
+            only,
+        }
+    }
+}
+
+/// Adds to each client's facts what their records say (the cached part of the facts).
+fn gather(conn: &Connection, c: &mut Caseload) -> Result<()> {
     c.each(
         conn,
         "SELECT client_id, SUM(CAST(julianday(until_date) - julianday(from_date) AS INTEGER) + 1)
@@ -313,20 +420,21 @@ pub(crate) fn load(
     c.each(conn, "SELECT client_id FROM closings WHERE {c}", |f, _| {
         f.closed = true;
         Ok(())
-    })?;
-    for (_, facts) in &mut caseload.clients {
-        // Closed by status too (a case closed before closings were recorded).
-        use crate::domain::ClientStatus as S;
-        if matches!(
-            facts.status,
-            S::Afgerond | S::Ontheffing | S::Verhuisd | S::Beeindigd
-        ) {
-            facts.closed = true;
-        }
-        // A client in financieel ontzorgen is on social assistance.
-        if !facts.ontzorgen_ends.is_empty() {
-            facts.social_assistance = true;
-        }
+    })
+}
+
+/// What follows from the client's own columns and the gathered facts together.
+fn finish(facts: &mut ClientFacts) {
+    // Closed by status too (a case closed before closings were recorded).
+    use crate::domain::ClientStatus as S;
+    if matches!(
+        facts.status,
+        S::Afgerond | S::Ontheffing | S::Verhuisd | S::Beeindigd
+    ) {
+        facts.closed = true;
     }
-    Ok(caseload)
+    // A client in financieel ontzorgen is on social assistance.
+    if !facts.ontzorgen_ends.is_empty() {
+        facts.social_assistance = true;
+    }
 }

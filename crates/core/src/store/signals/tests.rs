@@ -323,3 +323,304 @@ fn one_clients_facts_equal_those_of_the_whole_caseload() {
         "a demo caseload raises several kinds: {kinds_seen:?}"
     );
 }
+
+/// Each client's signals on `day`: from the facts as the Werkvoorraad reads them (cached where
+/// the cache holds them), or gathered afresh from the records.
+fn signals_by_client(
+    store: &Store,
+    day: NaiveDate,
+    cached: bool,
+) -> std::collections::BTreeMap<Uuid, Vec<crate::domain::signals::Signal>> {
+    let settings = SignalSettings::default();
+    let evaluate = |f: &crate::domain::signals::ClientFacts| {
+        crate::domain::signals::evaluate(f, &settings, day)
+    };
+    let mut out = std::collections::BTreeMap::new();
+    if cached {
+        facts::for_each(&store.conn, None, None, |client, f| {
+            out.insert(client.id, evaluate(f));
+            Ok(())
+        })
+        .unwrap();
+    } else {
+        for (client, f) in &facts::load(&store.conn, None, None).unwrap().clients {
+            out.insert(client.id, evaluate(f));
+        }
+    }
+    out
+}
+
+fn cached_clients(store: &Store) -> i64 {
+    store
+        .conn
+        .query_row("SELECT count(*) FROM signal_facts", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn is_cached(store: &Store, id: &Uuid) -> bool {
+    store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM signal_facts WHERE client_id = ?1",
+            [id.to_string()],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap()
+        == 1
+}
+
+fn generated(clients: usize) -> (tempfile::TempDir, Store) {
+    let (dir, mut store) = store();
+    let mut options = crate::generate::demo_options(&crate::generate::demo_identity(), today());
+    options.clients = clients;
+    crate::generate::into_store(&mut store, &options).unwrap();
+    (dir, store)
+}
+
+#[test]
+fn cached_facts_give_the_signals_of_facts_gathered_from_the_records() {
+    let (_dir, store) = generated(80);
+    assert_eq!(cached_clients(&store), 0);
+    let team = WerkvoorraadQuery::default();
+    let first = store.werkvoorraad(&team, today()).unwrap();
+    assert_eq!(cached_clients(&store), 80);
+    assert_eq!(store.werkvoorraad(&team, today()).unwrap(), first);
+    // The facts hold no date: the same cached facts serve every later day.
+    for day in [
+        today(),
+        today() + Duration::days(90),
+        today() + Duration::days(400),
+    ] {
+        let cached = signals_by_client(&store, day, true);
+        assert_eq!(cached, signals_by_client(&store, day, false), "on {day}");
+        assert!(
+            cached.values().map(Vec::len).sum::<usize>() > 10,
+            "{cached:?}"
+        );
+    }
+    // A cached row of another layout is gathered again.
+    store
+        .conn
+        .execute("UPDATE signal_facts SET version = version + 1", [])
+        .unwrap();
+    assert_eq!(store.werkvoorraad(&team, today()).unwrap(), first);
+    assert_eq!(
+        store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM signal_facts WHERE version = ?1",
+                [super::cache::FACTS_VERSION],
+                |r| r.get::<_, i64>(0)
+            )
+            .unwrap(),
+        80
+    );
+}
+
+#[test]
+fn a_change_to_a_clients_records_drops_its_cached_facts() {
+    use crate::domain::hours::{HourCategory, HourEntryInput, ReversalInput};
+    use crate::domain::{AbsenceInput, ClientStatus, HourSource};
+    let (_dir, mut store) = generated(30);
+    let id = store
+        .conn
+        .query_row(
+            "SELECT client_id FROM hour_entries GROUP BY client_id ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .unwrap()
+        .parse::<Uuid>()
+        .unwrap();
+    type Change = fn(&mut Store, &Uuid);
+    let changes: [(&str, bool, Change); 4] = [
+        ("hours added", true, |s, id| {
+            s.add_hours(
+                id,
+                HourEntryInput::new(today(), 3, HourCategory::Participatie),
+                today(),
+            )
+            .unwrap();
+        }),
+        ("hours reversed", true, |s, id| {
+            let entry = s.hour_entries(id).unwrap().remove(0);
+            s.reverse_hours(
+                &entry.id,
+                ReversalInput {
+                    reason: "Dubbel ingevoerd".into(),
+                },
+                today(),
+            )
+            .unwrap();
+        }),
+        ("absence", true, |s, id| {
+            s.add_absence(
+                id,
+                AbsenceInput {
+                    date: today(),
+                    activity: "Taalles".into(),
+                    excused: false,
+                    reason: None,
+                    source: HourSource::Consultant,
+                    provider: None,
+                },
+                today(),
+            )
+            .unwrap();
+        }),
+        // The client's own columns are read fresh: the cached facts may stay.
+        ("status", false, |s, id| {
+            let mut input = s.client(id).unwrap().input;
+            input.status = ClientStatus::Afgerond;
+            s.update_client(id, input, today()).unwrap();
+        }),
+    ];
+    for (what, drops, change) in changes {
+        store
+            .werkvoorraad(&WerkvoorraadQuery::default(), today())
+            .unwrap();
+        assert!(is_cached(&store, &id), "{what}");
+        change(&mut store, &id);
+        assert_eq!(is_cached(&store, &id), !drops, "{what}");
+        assert_eq!(cached_clients(&store), 30 - i64::from(drops), "{what}");
+        assert_eq!(
+            signals_by_client(&store, today(), true),
+            signals_by_client(&store, today(), false),
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn every_table_the_facts_read_drops_a_clients_cached_facts_when_it_changes() {
+    let (_dir, store) = store();
+    let source = include_str!("facts.rs");
+    let mut tables = std::collections::BTreeSet::new();
+    for keyword in ["FROM ", "JOIN "] {
+        for part in source.split(keyword).skip(1) {
+            let name: String = part
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() && name != "clients" && name != "signal_facts" {
+                tables.insert(name);
+            }
+        }
+    }
+    assert!(tables.len() >= 17, "{tables:?}");
+    for table in tables {
+        for op in ["insert", "update", "delete"] {
+            let name = format!("signal_facts_{table}_{op}");
+            let found: i64 = store
+                .conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                    [&name],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(
+                found, 1,
+                "no trigger {name}: a change of {table} would leave stale facts"
+            );
+        }
+    }
+}
+
+#[test]
+fn per_group_lists_the_most_urgent_items_of_each_severity_and_the_group_sizes() {
+    let (_dir, store) = generated(80);
+    let all = store
+        .werkvoorraad(&WerkvoorraadQuery::default(), today())
+        .unwrap();
+    for limit in [0, 1, 2, 1000] {
+        let cut = store
+            .werkvoorraad(
+                &WerkvoorraadQuery {
+                    per_group: Some(limit),
+                    ..WerkvoorraadQuery::default()
+                },
+                today(),
+            )
+            .unwrap();
+        assert_eq!(cut.group_sizes, all.group_sizes, "limit {limit}");
+        assert_eq!(cut.counts, all.counts);
+        for severity in [
+            Severity::Error,
+            Severity::Overdue,
+            Severity::Warning,
+            Severity::Info,
+        ] {
+            let of = |w: &super::Werkvoorraad| -> Vec<super::WorkItem> {
+                w.items
+                    .iter()
+                    .filter(|i| i.signal.severity == severity)
+                    .cloned()
+                    .collect()
+            };
+            let full = of(&all);
+            let expected: Vec<_> = full.iter().take(limit as usize).cloned().collect();
+            assert_eq!(of(&cut), expected, "{severity:?}, limit {limit}");
+        }
+    }
+    let sizes = &all.group_sizes;
+    assert_eq!(
+        (sizes.error + sizes.overdue + sizes.warning + sizes.info) as usize,
+        all.items.len()
+    );
+    assert!(all.items.len() > 10);
+}
+
+#[test]
+fn the_werkvoorraad_follows_changes_of_this_connection_and_of_another() {
+    let (_dir, mut store) = generated(40);
+    let team = WerkvoorraadQuery::default();
+    let first = store.werkvoorraad(&team, today()).unwrap();
+    assert_eq!(store.werkvoorraad(&team, today()).unwrap(), first);
+    let item = first.items[0].clone();
+
+    // Another connection (the syncer's) puts the first signal aside.
+    let mut other = Store::open(store.path()).unwrap();
+    other
+        .acknowledge_signal(
+            &item.client_id,
+            AckInput {
+                kind: item.signal.kind,
+                fingerprint: item.signal.fingerprint.clone(),
+                until: None,
+                reason: "Besproken in het teamoverleg".into(),
+            },
+            today(),
+        )
+        .unwrap();
+    drop(other);
+    let after = store.werkvoorraad(&team, today()).unwrap();
+    assert_eq!(after.counts.acknowledged, first.counts.acknowledged + 1);
+
+    // This connection closes a client's dossier by status.
+    let mut input = store.client(&item.client_id).unwrap().input;
+    input.status = crate::domain::ClientStatus::Verhuisd;
+    store
+        .update_client(&item.client_id, input, today())
+        .unwrap();
+    let closed = store.werkvoorraad(&team, today()).unwrap();
+    assert!(closed.items.iter().all(|i| i.client_id != item.client_id));
+    assert!(store
+        .werkvoorraad(
+            &WerkvoorraadQuery {
+                include_acknowledged: true,
+                ..WerkvoorraadQuery::default()
+            },
+            today()
+        )
+        .unwrap()
+        .items
+        .iter()
+        .all(|i| i.client_id != item.client_id));
+
+    // Another day, other deadlines.
+    let later = store
+        .werkvoorraad(&team, today() + Duration::days(200))
+        .unwrap();
+    assert_ne!(later, closed);
+}
