@@ -127,6 +127,9 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// How long a statement waits for another connection's write (the syncer's) to end.
+pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// The one concrete store (ARCHITECTURE: no trait on the laptop side).
 pub struct Store {
     conn: Connection,
@@ -159,7 +162,7 @@ impl Store {
         // 32 MiB of page cache (the default is 2 MiB): a regional caseload's indexes stay in
         // memory, which halves the time of large imports.
         conn.pragma_update(None, "cache_size", -32_768)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         // Room for every statement the app runs again and again (rusqlite keeps 16): storing
         // a pull alone prepares one per table and set of columns.
         conn.set_prepared_statement_cache_capacity(256);

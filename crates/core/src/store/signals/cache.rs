@@ -5,9 +5,11 @@
 //! changes, moves and purges alike —, so the next Werkvoorraad gathers that client again. The
 //! client's own columns are always read fresh from `clients`.
 
+use std::time::Duration;
+
 use rusqlite::{params, Connection};
 
-use super::super::{Result, StoreError};
+use super::super::{Result, StoreError, BUSY_TIMEOUT};
 use super::facts::ClientRow;
 use crate::domain::signals::ClientFacts;
 
@@ -36,19 +38,31 @@ pub(super) fn save(conn: &Connection, clients: &[(ClientRow, ClientFacts)]) -> R
     Ok(())
 }
 
-/// Runs `gather` (which reads records and saves facts) in one write transaction, so no other
-/// connection (the syncer's) can commit a change between what was read and what is kept: a
-/// change committed earlier is read, a later one finds the row and drops it.
+/// Runs `gather` (which reads records and, when told to keep them, saves facts) in one write
+/// transaction, so no other connection can commit a change between what was read and what is
+/// kept: a change committed earlier is read, a later one finds the row and drops it. While
+/// another connection is writing (the syncer storing a pull can take half a minute) the facts
+/// are gathered all the same, and not kept: no screen waits for the sync.
 pub(super) fn gathering<T>(
     conn: &Connection,
-    gather: impl FnOnce(&Connection) -> Result<T>,
+    gather: impl FnOnce(&Connection, bool) -> Result<T>,
 ) -> Result<T> {
     if !conn.is_autocommit() {
         // Already inside a transaction of this connection: its own writes come after.
-        return gather(conn);
+        return gather(conn, true);
     }
-    conn.execute_batch("BEGIN IMMEDIATE")?;
-    match gather(conn) {
+    conn.busy_timeout(Duration::ZERO)?;
+    let began = conn.execute_batch("BEGIN IMMEDIATE");
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    match began {
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::DatabaseBusy =>
+        {
+            return gather(conn, false);
+        }
+        began => began?,
+    }
+    match gather(conn, true) {
         Ok(value) => {
             conn.execute_batch("COMMIT")?;
             Ok(value)

@@ -152,7 +152,7 @@ pub(crate) fn for_each(
     if missing.is_empty() {
         return Ok(());
     }
-    let gathered = super::cache::gathering(conn, |conn| {
+    let gathered = super::cache::gathering(conn, |conn, keep| {
         // One client at a time reads each table through its client index; many at once read
         // each table whole.
         let mut caseloads = if missing.len() <= GATHER_ONE_BY_ONE {
@@ -165,7 +165,9 @@ pub(crate) fn for_each(
         };
         for caseload in &mut caseloads {
             gather(conn, caseload)?;
-            super::cache::save(conn, &caseload.clients)?;
+            if keep {
+                super::cache::save(conn, &caseload.clients)?;
+            }
         }
         Ok(caseloads)
     })?;

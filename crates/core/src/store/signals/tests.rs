@@ -624,3 +624,39 @@ fn the_werkvoorraad_follows_changes_of_this_connection_and_of_another() {
         .unwrap();
     assert_ne!(later, closed);
 }
+
+#[test]
+fn while_another_connection_writes_the_facts_are_gathered_and_not_kept() {
+    let (_dir, store) = generated(30);
+    // The syncer storing a long pull holds the write lock.
+    let syncer = rusqlite::Connection::open(store.path()).unwrap();
+    syncer.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    let during = store
+        .werkvoorraad(&WerkvoorraadQuery::default(), today())
+        .unwrap();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(4),
+        "waited for the lock"
+    );
+    assert_eq!(cached_clients(&store), 0);
+    syncer.execute_batch("ROLLBACK").unwrap();
+    // Another day, so the signals are not the ones kept in memory.
+    let day = today() + Duration::days(1);
+    let after = store
+        .werkvoorraad(&WerkvoorraadQuery::default(), day)
+        .unwrap();
+    assert_eq!(cached_clients(&store), 30);
+    assert_eq!(
+        store
+            .werkvoorraad(&WerkvoorraadQuery::default(), today())
+            .unwrap(),
+        during
+    );
+    assert_eq!(
+        store
+            .werkvoorraad(&WerkvoorraadQuery::default(), day)
+            .unwrap(),
+        after
+    );
+}
