@@ -13,7 +13,8 @@
 //!
 //! `make bench-window` builds what it needs and runs it under Xvfb. Needs TRAJECT_APP (the app
 //! with its UI embedded), TRAJECT_BIN (the CLI, which generates the database once into
-//! TRAJECT_BENCH_DIR) and tauri-driver; TRAJECT_BENCH_CLIENTS (10000) sets the size.
+//! TRAJECT_BENCH_DIR) and tauri-driver; TRAJECT_BENCH_CLIENTS (10000) sets the size; with
+//! TRAJECT_SCREENSHOTS=DIR it saves the Werkvoorraad and the caseload as they look at that size.
 
 #[path = "../tests/webdriver/mod.rs"]
 mod webdriver;
@@ -294,9 +295,12 @@ async fn screens(client: &Client) -> Screens {
         out.werkvoorraad
             .push(wait_span(client, "werkvoorraad", seen).await.duration);
     }
+    // With TRAJECT_SCREENSHOTS=DIR: how the screens look with 10,000 clients.
+    screenshot(client, "werkvoorraad-10k").await;
     let seen = count(client, "caseload").await;
     click(client, "[data-testid=nav-caseload]").await;
     wait_span(client, "caseload", seen).await;
+    screenshot(client, "caseload-10k").await;
     out
 }
 
