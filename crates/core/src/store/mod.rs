@@ -276,6 +276,35 @@ pub(crate) mod test_support {
         NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
     }
 
+    /// How many rows of each synced table belong to dossier `client` (tables without any left
+    /// out): what removing or purging a dossier must leave at nothing.
+    pub fn dossier_rows(store: &Store, client: &str) -> Vec<(&'static str, i64)> {
+        use super::tables::{SyncClass, TABLES};
+        use crate::sync::rows::{scope, Scope};
+        TABLES
+            .iter()
+            .filter(|(table, class)| *class != SyncClass::LocalOnly && scope(table) != Scope::Team)
+            .map(|(table, _)| {
+                let condition = match scope(table) {
+                    Scope::Client => "id = ?1",
+                    Scope::Intake => "intake_id IN (SELECT id FROM intakes WHERE client_id = ?1)",
+                    Scope::Pip => "pip_id IN (SELECT id FROM pip_versions WHERE client_id = ?1)",
+                    _ => "client_id = ?1",
+                };
+                let n = store
+                    .conn
+                    .query_row(
+                        &format!("SELECT count(*) FROM \"{table}\" WHERE {condition}"),
+                        [client],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                (*table, n)
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+
     pub fn identity() -> Identity {
         Identity {
             name: "Sanne de Vries".into(),

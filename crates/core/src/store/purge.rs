@@ -284,10 +284,8 @@ mod tests {
     use crate::domain::trajectory::{Closing, ClosingReason};
     use crate::domain::TrajectoryInput;
     use crate::generate::{into_store, GenerateOptions};
-    use crate::store::tables::{SyncClass, TABLES};
-    use crate::store::test_support::{amira, identity, store, today};
+    use crate::store::test_support::{amira, dossier_rows, identity, store, today};
     use crate::store::CaseloadQuery;
-    use crate::sync::rows::{scope, Scope};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -319,32 +317,6 @@ mod tests {
             .unwrap();
     }
 
-    /// How many rows of each synced table belong to dossier `client`.
-    fn rows_of(store: &Store, client: &str) -> Vec<(&'static str, i64)> {
-        TABLES
-            .iter()
-            .filter(|(table, class)| *class != SyncClass::LocalOnly && scope(table) != Scope::Team)
-            .map(|(table, _)| {
-                let condition = match scope(table) {
-                    Scope::Client => "id = ?1",
-                    Scope::Intake => "intake_id IN (SELECT id FROM intakes WHERE client_id = ?1)",
-                    Scope::Pip => "pip_id IN (SELECT id FROM pip_versions WHERE client_id = ?1)",
-                    _ => "client_id = ?1",
-                };
-                let n = store
-                    .conn
-                    .query_row(
-                        &format!("SELECT count(*) FROM \"{table}\" WHERE {condition}"),
-                        [client],
-                        |r| r.get(0),
-                    )
-                    .unwrap();
-                (*table, n)
-            })
-            .filter(|(_, n)| *n > 0)
-            .collect()
-    }
-
     #[test]
     fn a_purged_dossier_leaves_no_row_and_a_record_without_personal_data() {
         let (_dir, mut store) = teamleider_store();
@@ -373,7 +345,7 @@ mod tests {
         // The dossier furthest along goes.
         let gone = due
             .iter()
-            .max_by_key(|d| rows_of(&store, &d.id.to_string()).len())
+            .max_by_key(|d| dossier_rows(&store, &d.id.to_string()).len())
             .unwrap()
             .clone();
         let client = store.client(&gone.id).unwrap();
@@ -384,14 +356,14 @@ mod tests {
             crate::domain::trajectory::retention_end(gone.obligation_end, 5)
         );
         let id = gone.id.to_string();
-        let before = rows_of(&store, &id);
+        let before = dossier_rows(&store, &id);
         assert!(before.len() > 5, "a dossier of many kinds: {before:?}");
         let others: Vec<_> = store
             .caseload(&CaseloadQuery::default())
             .unwrap()
             .into_iter()
             .filter(|c| c.id != gone.id)
-            .map(|c| (c.id, rows_of(&store, &c.id.to_string())))
+            .map(|c| (c.id, dossier_rows(&store, &c.id.to_string())))
             .collect();
 
         let purged = store.purge(&[gone.id, gone.id], later).unwrap();
@@ -404,13 +376,17 @@ mod tests {
                 rows: counted as u32
             }]
         );
-        assert_eq!(rows_of(&store, &id), vec![]);
+        assert_eq!(dossier_rows(&store, &id), vec![]);
         assert!(matches!(
             store.client(&gone.id),
             Err(StoreError::ClientNotFound(_))
         ));
         for (other, rows) in &others {
-            assert_eq!(&rows_of(&store, &other.to_string()), rows, "{other} stays");
+            assert_eq!(
+                &dossier_rows(&store, &other.to_string()),
+                rows,
+                "{other} stays"
+            );
         }
         let found = store
             .caseload(&CaseloadQuery::search(&client.input.family_name))
@@ -608,7 +584,7 @@ mod tests {
         assert_eq!(remove_purged(&tx, &ids).unwrap(), 1);
         assert_eq!(remove_purged(&tx, &ids).unwrap(), 0, "gone already");
         tx.commit().unwrap();
-        assert_eq!(rows_of(&store, &amira), vec![]);
+        assert_eq!(dossier_rows(&store, &amira), vec![]);
         let secure: i64 = store
             .conn
             .pragma_query_value(None, "secure_delete", |r| r.get(0))

@@ -79,34 +79,8 @@ fn forget_unsent(tx: &Connection, client_id: &str) -> Result<()> {
 mod tests {
     use super::*;
     use crate::generate::{into_store, GenerateOptions};
-    use crate::store::test_support::{store, today};
+    use crate::store::test_support::{dossier_rows, store, today};
     use crate::store::Store;
-
-    /// The rows of every synced table that belong to `client` (and all rows, for comparison).
-    fn rows_of(store: &Store, client: &str) -> Vec<(&'static str, i64)> {
-        TABLES
-            .iter()
-            .filter(|(table, class)| *class != SyncClass::LocalOnly && scope(table) != Scope::Team)
-            .map(|(table, _)| {
-                let condition = match scope(table) {
-                    Scope::Client => "id = ?1",
-                    Scope::Intake => "intake_id IN (SELECT id FROM intakes WHERE client_id = ?1)",
-                    Scope::Pip => "pip_id IN (SELECT id FROM pip_versions WHERE client_id = ?1)",
-                    _ => "client_id = ?1",
-                };
-                let n = store
-                    .conn
-                    .query_row(
-                        &format!("SELECT count(*) FROM \"{table}\" WHERE {condition}"),
-                        [client],
-                        |r| r.get(0),
-                    )
-                    .unwrap();
-                (*table, n)
-            })
-            .filter(|(_, n)| *n > 0)
-            .collect()
-    }
 
     #[test]
     fn a_removed_dossier_leaves_no_row_and_the_guards_stay() {
@@ -134,15 +108,15 @@ mod tests {
         // The dossier furthest along goes (hours, PIP, trajectory records); another stays.
         let gone = ids
             .iter()
-            .max_by_key(|id| rows_of(&store, id).len())
+            .max_by_key(|id| dossier_rows(&store, id).len())
             .unwrap();
         let kept = ids.iter().find(|id| *id != gone).unwrap();
-        let before = rows_of(&store, gone);
+        let before = dossier_rows(&store, gone);
         assert!(
             before.len() > 8,
             "a generated dossier has records of many kinds: {before:?}"
         );
-        let kept_before = rows_of(&store, kept);
+        let kept_before = dossier_rows(&store, kept);
         let outbox = |store: &Store| -> i64 {
             store
                 .conn
@@ -160,9 +134,9 @@ mod tests {
             "every row counted"
         );
 
-        assert_eq!(rows_of(&store, gone), vec![]);
+        assert_eq!(dossier_rows(&store, gone), vec![]);
         assert_eq!(
-            rows_of(&store, kept),
+            dossier_rows(&store, kept),
             kept_before,
             "the other dossiers stay"
         );
