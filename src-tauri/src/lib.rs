@@ -119,7 +119,6 @@ pub fn run() {
             commands::purge_dossiers,
             commands::werkvoorraad,
             commands::acknowledge_signal,
-            commands::client_signals,
             commands::next_deadlines,
             commands::signal_settings,
             commands::save_signal_settings,

@@ -368,7 +368,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Client(ClientCommand::Move { id, team }) => sync::move_case(&store, &id, &team)?,
         Command::Client(ClientCommand::Show { id }) => {
-            output::dossier(&store.open_dossier(&id)?, json)?
+            output::dossier(&store.open_dossier(&id, today)?, json)?
         }
         Command::Client(ClientCommand::Export { id, out }) => {
             audit::export(&mut store, &id, &out, today, json)?

@@ -96,9 +96,10 @@ pub fn search_clients(state: State<'_, AppStore>, text: String) -> Result<Vec<Uu
     with_store(&state, |s| s.search_ids(&text))
 }
 
+/// The dossier with its PIP overview and signals: one round trip when it opens.
 #[tauri::command(async)]
 pub fn open_dossier(state: State<'_, AppStore>, id: Uuid) -> Result<Dossier> {
-    with_store(&state, |s| s.open_dossier(&id))
+    with_store(&state, |s| s.open_dossier(&id, today()))
 }
 
 #[tauri::command]

@@ -3,7 +3,7 @@
 
 use tauri::State;
 use traject_core::domain::signals::SignalSettings;
-use traject_core::store::{AckInput, NextDeadline, Werkvoorraad, WerkvoorraadQuery, WorkItem};
+use traject_core::store::{AckInput, NextDeadline, Werkvoorraad, WerkvoorraadQuery};
 use uuid::Uuid;
 
 use super::{today, with_store, Result};
@@ -22,12 +22,6 @@ pub fn acknowledge_signal(
     input: AckInput,
 ) -> Result<()> {
     with_store(&state, |s| s.acknowledge_signal(&client_id, input, today()))
-}
-
-/// One client's signals, put-aside ones included and marked.
-#[tauri::command(async)]
-pub fn client_signals(state: State<'_, AppStore>, client_id: Uuid) -> Result<Vec<WorkItem>> {
-    with_store(&state, |s| s.client_signals(&client_id, today()))
 }
 
 #[tauri::command(async)]

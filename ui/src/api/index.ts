@@ -69,7 +69,6 @@ import type {
   Werkvoorraad,
   WerkvoorraadQuery,
   UpdateInfo,
-  WorkItem,
 } from './types';
 
 export * from './types';
@@ -188,7 +187,6 @@ export const api = {
    */
   acknowledgeSignal: (clientId: string, input: AckInput) => call<null>('acknowledge_signal', { clientId, input }),
   /** One client's signals, put-aside ones included (with `ack`). */
-  clientSignals: (clientId: string) => call<WorkItem[]>('client_signals', { clientId }),
   /** Per client with one: its most urgent dated signal (the caseload's "Volgende termijn"). */
   nextDeadlines: () => call<NextDeadline[]>('next_deadlines'),
   /** The thresholds of the signals. */

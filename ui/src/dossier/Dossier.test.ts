@@ -11,7 +11,7 @@ import { trajectoryBackend } from '../test/trajectory';
 import { auditBackend, auditRow } from '../test/audit';
 import type { ContactAttemptInput, Dossier as DossierT, NoteInput } from '../api';
 
-function dossier(): DossierT {
+function dossier(overrides: Partial<DossierT> = {}): DossierT {
   return {
     client: client({ id: 'c-1', bsn: null }),
     bsn_masked: '*****6782',
@@ -31,26 +31,9 @@ function dossier(): DossierT {
       { id: 'n1', client_id: 'c-1', text: 'Oudste notitie', author: 'Fatima de Vries', created_at: '2025-03-01T09:00:00Z' },
       { id: 'n2', client_id: 'c-1', text: 'Nieuwste notitie', author: 'Jan Jansen', created_at: '2025-03-05T09:00:00Z' },
     ],
-    audit: [
-      {
-        id: 'u1',
-        at: '2025-03-03T08:00:00Z',
-        actor: 'Fatima de Vries',
-        action: 'update',
-        entity: 'client',
-        row_id: 'c-1',
-        changes: [{ field: 'status', old: 'aangemeld', new: 'intake' }],
-      },
-      {
-        id: 'u2',
-        at: '2025-03-04T08:00:00Z',
-        actor: 'Fatima de Vries',
-        action: 'read',
-        entity: 'client',
-        row_id: 'c-1',
-        changes: [{ field: 'view', old: null, new: 'dossier' }],
-      },
-    ],
+    pip: pipOverview(),
+    signals: [],
+    ...overrides,
   };
 }
 
@@ -330,15 +313,16 @@ describe('Dossier', () => {
 
   it('shows the termijn end in the header and the timeline in the overview', async () => {
     const calls = installIpc({
-      open_dossier: () => dossier(),
-      pip_overview: () =>
-        adoptedOverview({
+      open_dossier: () =>
+        dossier({
+          pip: adoptedOverview({
           timeline: [
             { date: '2024-01-10', kind: 'registratie', label: 'Inschrijving BRP', upcoming: false },
             { date: '2024-03-15', kind: 'pip', label: 'PIP versie 1 vastgesteld: B1-route', upcoming: false },
             { date: '2024-03-16', kind: 'termijn_start', label: 'Start inburgeringstermijn', upcoming: false },
-            { date: '2027-03-16', kind: 'termijn_einde', label: 'Einde inburgeringstermijn', upcoming: true },
-          ],
+              { date: '2027-03-16', kind: 'termijn_einde', label: 'Einde inburgeringstermijn', upcoming: true },
+            ],
+          }),
         }),
     });
     render(Dossier, { props: { id: 'c-1' } });
@@ -346,7 +330,8 @@ describe('Dossier', () => {
     const end = await screen.findByTestId('header-termijn-end');
     expect(end.textContent?.replace(/\s+/g, ' ').trim()).toBe('Termijn tot 16-03-2027');
     expect(screen.getByTestId('header-termijn').textContent).toContain('nog 732 dagen');
-    expect(calls.find((c) => c.cmd === 'pip_overview')!.args).toEqual({ clientId: 'c-1' });
+    // One command opens the dossier: the PIP overview and the signals come with it.
+    expect(calls.filter((c) => c.cmd !== 'lock_state').map((c) => [c.cmd, c.args])).toEqual([['open_dossier', { id: 'c-1' }]]);
 
     const events = within(screen.getByTestId('timeline')).getAllByTestId('timeline-event');
     expect(events.map((e) => e.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
@@ -362,10 +347,8 @@ describe('Dossier', () => {
   });
 
   it('shows the first PIP deadline in the header until the termijn starts, and opens the PIP tab', async () => {
-    installIpc({
-      open_dossier: () => dossier(),
-      pip_overview: () => pipOverview({ termijn: termijnView({ first_pip_deadline: '2025-03-21' }) }),
-    });
+    const overview = pipOverview({ termijn: termijnView({ first_pip_deadline: '2025-03-21' }) });
+    installIpc({ open_dossier: () => dossier({ pip: overview }), pip_overview: () => overview });
     const user = userEvent.setup();
     render(Dossier, { props: { id: 'c-1' } });
     const deadline = await screen.findByTestId('header-pip-deadline');

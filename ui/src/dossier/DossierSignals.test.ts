@@ -6,10 +6,19 @@ import { app } from '../lib/app.svelte';
 import { router } from '../shell/router.svelte';
 import { appState, client, installIpc } from '../test/ipc';
 import { sampleItems, signalsBackend, workItem } from '../test/signals';
+import { pipOverview } from '../test/pip';
 import type { Dossier as DossierT } from '../api';
 
-function dossier(): DossierT {
-  return { client: client({ id: 'c-1' }), bsn_masked: null, contact_attempts: [], notes: [], audit: [] };
+/** The dossier as it opens, with the backend's signals of the moment. */
+function dossier(backend: ReturnType<typeof signalsBackend>): DossierT {
+  return {
+    client: client({ id: 'c-1' }),
+    bsn_masked: null,
+    contact_attempts: [],
+    notes: [],
+    pip: pipOverview(),
+    signals: backend.clientItems('c-1'),
+  };
 }
 
 /** Ahmed's two signals (one snoozed) and one about his termijn. */
@@ -38,7 +47,7 @@ describe('Dossier signals', () => {
 
   it('lists the client’s signals on the overview, put-aside ones last and muted', async () => {
     const backend = signalsBackend(items());
-    installIpc({ ...backend.handlers, open_dossier: () => dossier() });
+    installIpc({ ...backend.handlers, open_dossier: () => dossier(backend) });
     render(Dossier, { props: { id: 'c-1' } });
 
     await waitFor(() => expect(screen.getAllByTestId('client-signal')).toHaveLength(3));
@@ -55,7 +64,8 @@ describe('Dossier signals', () => {
   });
 
   it('goes to the tab of a signal, which shows it above its content', async () => {
-    installIpc({ ...signalsBackend(items()).handlers, open_dossier: () => dossier() });
+    const backend = signalsBackend(items());
+    installIpc({ ...backend.handlers, open_dossier: () => dossier(backend) });
     const user = userEvent.setup();
     render(Dossier, { props: { id: 'c-1' } });
     const signals = await screen.findAllByTestId('client-signal');
@@ -68,7 +78,8 @@ describe('Dossier signals', () => {
   });
 
   it('opens on the tab the navigation asks for', async () => {
-    installIpc({ ...signalsBackend(items()).handlers, open_dossier: () => dossier() });
+    const backend = signalsBackend(items());
+    installIpc({ ...backend.handlers, open_dossier: () => dossier(backend) });
     render(Dossier, { props: { id: 'c-1', initialTab: 'intake', from: 'werkvoorraad' } });
     await screen.findByTestId('dossier-name');
     expect(screen.getByTestId('tab-intake').getAttribute('aria-selected')).toBe('true');
@@ -78,7 +89,7 @@ describe('Dossier signals', () => {
 
   it('snoozes a signal from the dossier with the same form', async () => {
     const backend = signalsBackend(items());
-    const calls = installIpc({ ...backend.handlers, open_dossier: () => dossier(), app_state: () => appState() });
+    const calls = installIpc({ ...backend.handlers, open_dossier: () => dossier(backend), app_state: () => appState() });
     const user = userEvent.setup();
     render(Dossier, { props: { id: 'c-1' } });
     const signals = await screen.findAllByTestId('client-signal');
@@ -105,7 +116,8 @@ describe('Dossier signals', () => {
   });
 
   it('says so when the client has no signals', async () => {
-    installIpc({ ...signalsBackend([]).handlers, open_dossier: () => dossier() });
+    const backend = signalsBackend([]);
+    installIpc({ ...backend.handlers, open_dossier: () => dossier(backend) });
     render(Dossier, { props: { id: 'c-1' } });
     expect((await screen.findByTestId('client-signals-empty')).textContent).toContain('alles is bij');
   });

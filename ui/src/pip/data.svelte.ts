@@ -11,6 +11,13 @@ export class PipData {
     this.#clientId = clientId;
   }
 
+  /** Shows an overview that came with the dossier; a load still on its way no longer applies. */
+  show(overview: PipOverview): void {
+    ++this.#seq;
+    this.overview = overview;
+    this.error = null;
+  }
+
   /** (Re)loads the overview; an older answer arriving late is ignored. */
   async load(): Promise<void> {
     const mine = ++this.#seq;

@@ -102,6 +102,8 @@ export function signalsBackend(items: WorkItem[], today = '2025-03-14') {
 
   return {
     state,
+    /** One client's signals as the opened dossier carries them. */
+    clientItems: (clientId: string): WorkItem[] => sorted(state.items.filter((i) => i.client_id === clientId)),
     handlers: {
       werkvoorraad,
       acknowledge_signal: (args: Record<string, unknown>) => {
@@ -121,8 +123,6 @@ export function signalsBackend(items: WorkItem[], today = '2025-03-14') {
         }
         return null;
       },
-      client_signals: (args: Record<string, unknown>) =>
-        sorted(state.items.filter((i) => i.client_id === args.clientId)),
       next_deadlines: (): NextDeadline[] => {
         const seen = new Set<string>();
         return sorted(state.items.filter((i) => !i.ack && i.signal.due))

@@ -8,6 +8,7 @@ import { resetSignals } from '../lib/signals.svelte';
 import { router } from '../shell/router.svelte';
 import { resetCaseloadState } from '../caseload/state.svelte';
 import { resetWerkvoorraadState } from './state.svelte';
+import { pipOverview } from '../test/pip';
 import { IDENTITY, appState, client, installIpc, type Call } from '../test/ipc';
 import { sampleItems, signalsBackend, workItem } from '../test/signals';
 import type { AckInput, WerkvoorraadQuery } from '../api';
@@ -333,7 +334,8 @@ describe('Werkvoorraad in the app', () => {
         bsn_masked: null,
         contact_attempts: [],
         notes: [],
-        audit: [],
+        pip: pipOverview(),
+        signals: backend.clientItems(args.id as string),
       }),
     });
     const user = userEvent.setup();

@@ -8,7 +8,9 @@ use serde_json::{Map, Value};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::audit::{AuditAction, AuditEntry, FieldChange};
+use super::audit::{AuditAction, FieldChange};
+use super::pips::PipOverview;
+use super::signals::WorkItem;
 use super::write::WriteTx;
 use super::{parse_id, Result, Store, StoreError};
 use crate::domain::bsn::Bsn;
@@ -46,15 +48,19 @@ pub(crate) const CLIENT_FIELDS: [&str; 23] = [
     "status",
 ];
 
-/// A client's dossier as the overview shows it. The BSN is masked here; the full number is
-/// only in [`Store::open_client`], which the edit form uses.
+/// A client's dossier as it opens: what the header, the overview and the signal banner show,
+/// in one answer. The BSN is masked here; the full number is only in [`Store::open_client`],
+/// which the edit form uses. The audit trail is not in it: the Audit tab pages through it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Dossier {
     pub client: Client,
     pub bsn_masked: Option<String>,
     pub contact_attempts: Vec<ContactAttempt>,
     pub notes: Vec<Note>,
-    pub audit: Vec<AuditEntry>,
+    /// The PIP versions and the termijn (header and timeline).
+    pub pip: PipOverview,
+    /// The client's signals, acknowledged ones included ([`Store::client_signals`]).
+    pub signals: Vec<WorkItem>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -163,8 +169,9 @@ impl Store {
         Ok(client)
     }
 
-    /// The dossier overview. Opening it is written to the audit log (domain page §7).
-    pub fn open_dossier(&mut self, id: &Uuid) -> Result<Dossier> {
+    /// The dossier as it opens on `today`. Opening it is written to the audit log (domain
+    /// page §7).
+    pub fn open_dossier(&mut self, id: &Uuid, today: NaiveDate) -> Result<Dossier> {
         let mut client = self.client(id)?;
         self.audit_read(id, "dossier")?;
         let bsn_masked = client.masked_bsn();
@@ -174,7 +181,8 @@ impl Store {
             bsn_masked,
             contact_attempts: self.contact_attempts(id)?,
             notes: self.notes(id)?,
-            audit: self.audit_trail(id)?,
+            pip: self.pip_overview(id, today)?,
+            signals: self.client_signals(id, today)?,
         })
     }
 

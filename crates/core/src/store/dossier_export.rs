@@ -391,7 +391,7 @@ mod tests {
     #[test]
     fn each_record_carries_its_own_history_and_the_whole_trail_is_there() {
         let (_dir, mut store, id) = generated();
-        store.open_dossier(&id).unwrap();
+        store.open_dossier(&id, today()).unwrap();
         let trail = store.audit_trail(&id).unwrap();
         let export = store.export_dossier(&id).unwrap();
         assert_eq!(export.history().len(), trail.len());

@@ -183,11 +183,25 @@ fn a_failing_outbox_insert_also_rolls_back_the_row() {
 fn opening_a_dossier_is_audited_and_masks_the_bsn() {
     let (_dir, mut store) = store();
     let client = store.create_client(amira(), today()).unwrap();
-    let dossier = store.open_dossier(&client.id).unwrap();
+    let dossier = store.open_dossier(&client.id, today()).unwrap();
     assert_eq!(dossier.bsn_masked.as_deref(), Some("******782"));
     assert_eq!(dossier.client.input.bsn, None);
-    assert_eq!(dossier.audit[0].action, AuditAction::Read);
-    assert_eq!(dossier.audit[0].actor, "Sanne de Vries");
+    let trail = store.audit_trail(&client.id).unwrap();
+    assert_eq!(trail[0].action, AuditAction::Read);
+    assert_eq!(trail[0].actor, "Sanne de Vries");
+    // The header's termijn and the signal banner come with it, as their own commands give them.
+    assert_eq!(
+        dossier.pip,
+        store.pip_overview(&client.id, today()).unwrap()
+    );
+    assert_eq!(
+        dossier.signals,
+        store.client_signals(&client.id, today()).unwrap()
+    );
+    assert!(
+        !dossier.signals.is_empty(),
+        "a new client has its intake to plan"
+    );
     let full = store.open_client(&client.id).unwrap();
     assert_eq!(full.input.bsn.as_deref(), Some("123456782"));
     assert_eq!(store.audit_trail(&client.id).unwrap().len(), 3);
@@ -215,7 +229,7 @@ fn ledgers_append_and_refuse_edits() {
             },
         )
         .unwrap();
-    let dossier = store.open_dossier(&client.id).unwrap();
+    let dossier = store.open_dossier(&client.id, today()).unwrap();
     assert_eq!(dossier.contact_attempts.len(), 1);
     assert_eq!(dossier.notes[0].author, "Sanne de Vries");
     let err = store
@@ -352,7 +366,7 @@ fn external_ids_are_unique() {
 fn revealing_the_bsn_is_deliberate_and_audited() {
     let (_dir, mut store) = store();
     let client = store.create_client(amira(), today()).unwrap();
-    let dossier = store.open_dossier(&client.id).unwrap();
+    let dossier = store.open_dossier(&client.id, today()).unwrap();
     assert_eq!(dossier.bsn_masked.as_deref(), Some("******782"));
     assert_eq!(
         dossier.client.input.bsn, None,
