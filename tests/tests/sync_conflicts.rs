@@ -63,7 +63,7 @@ fn a_conflict_is_reviewed_on_a_laptop_and_the_choice_travels() {
     let still_open = a.json(&["conflict", "resolve", &conflict.to_string(), "lost"]);
     assert_eq!(still_open, serde_json::json!([]));
     assert_eq!(phone(&a, &id), lost);
-    let audit = a.json(&["client", "show", &id])["audit"].clone();
+    let audit = a.json(&["audit", "--client", &id])["entries"].clone();
     assert!(
         audit.to_string().contains("sync_conflicts"),
         "the choice is audited: {audit}"
