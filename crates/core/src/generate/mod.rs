@@ -286,12 +286,14 @@ pub const GENERATOR: &str = "Traject demogenerator";
 pub fn into_store(store: &mut Store, options: &GenerateOptions) -> crate::store::Result<usize> {
     let clients = caseload(options);
     let count = clients.len();
-    let mut clients = clients.into_iter().peekable();
-    while clients.peek().is_some() {
-        store.insert_generated(GENERATOR, clients.by_ref().take(1000).collect())?;
-    }
-    store.add_demo_fine_rules(GENERATOR)?;
-    store.add_demo_prices(GENERATOR)?;
+    store.in_bulk(|store| {
+        let mut clients = clients.into_iter().peekable();
+        while clients.peek().is_some() {
+            store.insert_generated(GENERATOR, clients.by_ref().take(1000).collect())?;
+        }
+        store.add_demo_fine_rules(GENERATOR)?;
+        store.add_demo_prices(GENERATOR)
+    })?;
     Ok(count)
 }
 

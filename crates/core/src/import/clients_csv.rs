@@ -226,7 +226,7 @@ pub fn import_clients(
     let municipalities = store.municipalities()?;
     let parsed = parse_clients(bytes, today, &municipalities)?;
     let rows: Vec<ClientInput> = parsed.rows.into_iter().map(|(_, input)| input).collect();
-    let outcomes = store.import_clients(rows)?;
+    let outcomes = store.in_bulk(|s| s.import_clients(rows))?;
     Ok(ImportReport::new(&outcomes, parsed.rejected))
 }
 

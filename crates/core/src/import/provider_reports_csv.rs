@@ -211,7 +211,7 @@ pub fn import_provider_reports(
             )),
         }
     }
-    let outcomes = store.import_progress_reports(rows)?;
+    let outcomes = store.in_bulk(|s| s.import_progress_reports(rows))?;
     Ok(ImportReport::new(&outcomes, rejected))
 }
 

@@ -194,6 +194,14 @@ impl Store {
         &mut self,
         progress: &mut dyn FnMut(SyncProgress),
     ) -> std::result::Result<SyncReport, SyncError> {
+        // A first pull stores a whole region: a bulk write.
+        self.in_bulk(|store| store.sync_now(progress))
+    }
+
+    fn sync_now(
+        &mut self,
+        progress: &mut dyn FnMut(SyncProgress),
+    ) -> std::result::Result<SyncReport, SyncError> {
         let login = self.sync_login().map_err(local)?.ok_or_else(|| {
             SyncError::Address("deze computer is niet aangemeld: traject login".into())
         })?;
@@ -374,6 +382,12 @@ impl Store {
 
 pub(super) fn local(e: StoreError) -> SyncError {
     SyncError::Local(e.to_string())
+}
+
+impl From<StoreError> for SyncError {
+    fn from(e: StoreError) -> Self {
+        local(e)
+    }
 }
 
 /// A JSON value as SQLite stores it (hex blobs back to bytes).

@@ -494,3 +494,22 @@ fn vacuum_gives_the_free_pages_back_and_keeps_every_row() {
     let (again, same) = store.vacuum().unwrap();
     assert_eq!((again, same), (after, after));
 }
+
+#[test]
+fn a_bulk_write_has_the_larger_page_cache_and_gives_it_back_also_when_it_fails() {
+    let (_dir, mut store) = store();
+    let cache = |s: &super::Store| -> i64 {
+        s.conn
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(cache(&store), -super::PAGE_CACHE_KIB);
+    let inside = store.in_bulk(|s| Ok::<_, StoreError>(cache(s))).unwrap();
+    assert_eq!(inside, -super::BULK_PAGE_CACHE_KIB);
+    assert_eq!(cache(&store), -super::PAGE_CACHE_KIB);
+
+    let failed =
+        store.in_bulk(|_| -> super::Result<()> { Err(StoreError::NotFound("het bestand".into())) });
+    assert!(matches!(failed, Err(StoreError::NotFound(_))));
+    assert_eq!(cache(&store), -super::PAGE_CACHE_KIB);
+}
