@@ -14,14 +14,14 @@ export function defaultQuery(): CaseloadQuery {
 }
 
 export const caseloadState: {
-  /** The backend's filters and sort; `text` stays null (the search filters here, by ids). */
+  /** The backend's filters and sort; `text` stays null (the search filters here). */
   query: CaseloadQuery;
   searchText: string;
   /**
-   * The ids of the clients the search text matched (answered by `search_clients`), or null
-   * without a search. A Set is not made deeply reactive; the field is replaced, not mutated.
+   * The ids `search_clients` answered for the last BSN typed, or null. A Set is not made
+   * deeply reactive; the field is replaced, not mutated.
    */
-  matches: ReadonlySet<string> | null;
+  bsnMatch: { bsn: string; ids: ReadonlySet<string> } | null;
   onlyMine: boolean;
   /**
    * Sorted by the next deadline, here in the UI (the backend sorts every other column); the
@@ -32,7 +32,7 @@ export const caseloadState: {
 } = $state({
   query: defaultQuery(),
   searchText: '',
-  matches: null,
+  bsnMatch: null,
   onlyMine: false,
   byDeadline: false,
   deadlineDescending: false,
@@ -42,7 +42,7 @@ export function resetCaseloadState(): void {
   lastRows = null;
   caseloadState.query = defaultQuery();
   caseloadState.searchText = '';
-  caseloadState.matches = null;
+  caseloadState.bsnMatch = null;
   caseloadState.onlyMine = false;
   caseloadState.byDeadline = false;
   caseloadState.deadlineDescending = false;

@@ -21,9 +21,13 @@ function measure(name: string, start: number): void {
   performance.measure(name, { start, end: performance.now() });
 }
 
-/** Records `name` from `start` to the next paint after the DOM has been updated. */
+/**
+ * Records `name` from `start` to the next paint after the DOM has been updated, and `name:dom`
+ * to now, when the DOM has been updated (the caller awaited tick()): the rest is the browser
+ * drawing the frame.
+ */
 export function span(name: string, start: number): void {
-  // The DOM update is done by the time the caller awaits tick(); the frame after it is painted.
+  measure(`${name}:dom`, start);
   requestAnimationFrame(() => setTimeout(() => measure(name, start)));
 }
 
