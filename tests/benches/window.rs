@@ -148,17 +148,23 @@ async fn run() {
         &dossier,
         "< 100 ms",
     );
-    // Of each span, the part until the backend's answer arrived (command and IPC).
+    // Of each span, the part until the backend's answer arrived (command and IPC; a search
+    // asks the backend only for a whole BSN), and until the DOM was updated (the rest is the
+    // browser drawing the frame).
     for (name, what) in [
         ("werkvoorraad", "Werkvoorraad"),
         ("caseload", "caseload"),
         ("zoeken", "search keystroke"),
         ("dossier", "dossier"),
     ] {
-        let answers = answers(&client, name).await;
         row(
             &format!("{what}: of which the backend's answer (command + IPC)"),
-            &answers,
+            &part_of(&client, name, "antwoord").await,
+            "",
+        );
+        row(
+            &format!("{what}: of which until the DOM was updated"),
+            &part_of(&client, name, "dom").await,
             "",
         );
     }
@@ -168,7 +174,11 @@ async fn run() {
             *kib as f64 / 1024.0
         );
     }
-    let total: u64 = memory.iter().map(|(_, kib)| kib).sum();
+    let total: u64 = memory
+        .iter()
+        .filter(|(process, _)| !process.contains("of which"))
+        .map(|(_, kib)| kib)
+        .sum();
     println!(
         "| resident memory: all processes | {:.0} MB | | < 200 MB |",
         total as f64 / 1024.0
@@ -456,12 +466,12 @@ async fn wait_span(client: &Client, name: &str, seen: usize) -> Span {
     }
 }
 
-/// The durations of every `name:antwoord` measure the page holds.
-async fn answers(client: &Client, name: &str) -> Vec<f64> {
+/// The durations of every `name:part` measure the page holds.
+async fn part_of(client: &Client, name: &str, part: &str) -> Vec<f64> {
     let found = client
         .execute(
-            "return performance.getEntriesByName(arguments[0] + ':antwoord', 'measure').map(e => e.duration);",
-            vec![json!(name)],
+            "return performance.getEntriesByName(arguments[0], 'measure').map(e => e.duration);",
+            vec![json!(format!("{name}:{part}"))],
         )
         .await
         .unwrap();
@@ -527,7 +537,13 @@ fn process_start_ms(pid: u32) -> f64 {
 /// Resident memory (KiB) of the app and of the web processes it started.
 fn resident_memory() -> Vec<(String, u64)> {
     let app = app_pid();
-    let mut out = vec![("traject-app".to_owned(), rss(app))];
+    let mut out = vec![
+        ("traject-app".to_owned(), rss(app)),
+        (
+            "traject-app, of which mapped files (WebKitGTK, GTK and the binary, shared)".to_owned(),
+            status_kib(app, "RssFile:"),
+        ),
+    ];
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
             continue;
@@ -541,10 +557,15 @@ fn resident_memory() -> Vec<(String, u64)> {
 }
 
 fn rss(pid: u32) -> u64 {
+    status_kib(pid, "VmRSS:")
+}
+
+/// A KiB figure of /proc/PID/status.
+fn status_kib(pid: u32, field: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .unwrap_or_default()
         .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .unwrap_or(0)
 }
