@@ -525,3 +525,56 @@ fn questionnaire_versions_import_once_and_broken_ones_name_question_and_position
         2
     );
 }
+
+/// Without --db the CLI opens the app's database: the profile the app opened last, or the one
+/// asked for with --profile; on a new laptop the first profile, as the app makes it.
+#[test]
+fn without_db_it_opens_the_apps_profile() {
+    let env = TestEnv::new();
+    let profile_db = |name: &str| {
+        env.app_dir()
+            .join("profielen")
+            .join(name)
+            .join("traject.db")
+    };
+    let ok = |args: &[&str]| {
+        let run = env.app_run(args);
+        assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+        run.stdout
+    };
+
+    // A new laptop: the first profile is "standaard".
+    ok(&["init", "--name", "Els de Vries"]);
+    assert!(profile_db("standaard").is_file());
+
+    // A second profile, with two clients in it.
+    let jan = profile_db("Jan").display().to_string();
+    ok(&["--db", &jan, "init", "--name", "Jan Jansen"]);
+    ok(&["--db", &jan, "generate", "--clients", "2", "--years", "1"]);
+    let clients = |extra: &[&str]| -> usize {
+        let mut args = vec!["--json"];
+        args.extend_from_slice(extra);
+        args.extend(["client", "list"]);
+        let out = ok(&args);
+        serde_json::from_str::<Value>(&out)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+
+    std::fs::write(env.app_dir().join("profielen/laatst-gebruikt"), "standaard").unwrap();
+    assert_eq!(clients(&[]), 0, "the profile opened last");
+    assert_eq!(clients(&["--profile", "jan"]), 2, "case is ignored");
+    std::fs::write(env.app_dir().join("profielen/laatst-gebruikt"), "Jan").unwrap();
+    assert_eq!(clients(&[]), 2);
+
+    let unknown = env.app_run(&["--profile", "Piet", "client", "list"]);
+    assert_ne!(unknown.code, Some(0));
+    assert!(
+        unknown.stderr.contains("er is geen profiel 'Piet'")
+            && unknown.stderr.contains("(wel: Jan, standaard)"),
+        "{}",
+        unknown.stderr
+    );
+}

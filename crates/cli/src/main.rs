@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use traject_core::domain::{Identity, Role};
 use traject_core::generate::GenerateOptions;
+use traject_core::profiles;
 use traject_core::store::{CaseloadQuery, QuestionnaireImport};
 
 use crate::client_args::ClientArgs;
@@ -39,6 +40,10 @@ struct Cli {
     /// The database file (default: the app's database in the user's data directory).
     #[arg(long, global = true, env = "TRAJECT_DB")]
     db: Option<PathBuf>,
+    /// Without --db: the app's profile to open, as its lock screen lists them (default: the
+    /// one the app opened last).
+    #[arg(long, global = true, env = "TRAJECT_PROFILE", conflicts_with = "db")]
+    profile: Option<String>,
     /// Print JSON instead of a table.
     #[arg(long, global = true)]
     json: bool,
@@ -293,18 +298,43 @@ fn main() {
     }
 }
 
-/// The desktop app's database: the OS data directory joined with the app's identifier, as Tauri
-/// resolves `app_data_dir` (~/.local/share, ~/Library/Application Support, %APPDATA%).
-fn default_db() -> Result<PathBuf> {
-    let base = dirs::data_dir()
-        .context("no --db given and no data directory to find the app's database")?;
-    Ok(base.join(APP_IDENTIFIER).join("traject.db"))
+/// The desktop app's database, in the OS data directory joined with the app's identifier as
+/// Tauri resolves `app_data_dir` (~/.local/share, ~/Library/Application Support, %APPDATA%):
+/// the profile asked for, else the one the app opened last (`profielen/<naam>/traject.db`);
+/// the database of a version before profiles while the app has not moved it yet.
+fn app_db(profile: Option<&str>) -> Result<PathBuf> {
+    let dir = dirs::data_dir()
+        .context("no --db given and no data directory to find the app's database")?
+        .join(APP_IDENTIFIER);
+    if let Some(wanted) = profile {
+        let Some(name) = profiles::find(&dir, wanted)? else {
+            let known = profiles::list(&dir)?;
+            bail!(
+                "er is geen profiel '{wanted}' in {} (wel: {})",
+                dir.display(),
+                if known.is_empty() {
+                    "geen".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            );
+        };
+        return Ok(profiles::database_path(&dir, &name));
+    }
+    let earlier = dir.join(profiles::DATABASE_FILE);
+    if earlier.is_file() && profiles::list(&dir)?.is_empty() {
+        return Ok(earlier);
+    }
+    Ok(profiles::database_path(
+        &dir,
+        &profiles::default_profile(&dir)?,
+    ))
 }
 
 fn run(cli: Cli) -> Result<()> {
     let path = match cli.db {
         Some(path) => path,
-        None => default_db()?,
+        None => app_db(cli.profile.as_deref())?,
     };
     let (mut store, key, passphrase) = unlock::open(&path)?;
     let today = cli

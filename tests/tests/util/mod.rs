@@ -111,12 +111,36 @@ impl TestEnv {
         traject_tests::unlocked(&mut cmd)
             .current_dir(self.dir.path())
             .env_remove("TRAJECT_DB")
-            .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
+            .env("XDG_DATA_HOME", self.xdg())
             .arg("--db")
             .arg(&self.db)
             .arg("--today")
             .arg(TODAY);
         cmd
+    }
+
+    /// `traject --today 2026-11-29` without --db: it opens the app's database, in the data
+    /// directory of this temporary directory (`XDG_DATA_HOME`).
+    pub fn app_run(&self, args: &[&str]) -> Run {
+        let mut cmd = Command::new(traject_bin());
+        traject_tests::unlocked(&mut cmd)
+            .current_dir(self.dir.path())
+            .env_remove("TRAJECT_DB")
+            .env_remove("TRAJECT_PROFILE")
+            .env("XDG_DATA_HOME", self.xdg())
+            .arg("--today")
+            .arg(TODAY)
+            .args(args);
+        Run::from_output(cmd.output().expect("the traject binary runs"))
+    }
+
+    /// The app's data directory for [`TestEnv::app_run`].
+    pub fn app_dir(&self) -> PathBuf {
+        self.xdg().join("nl.traject.app")
+    }
+
+    fn xdg(&self) -> PathBuf {
+        self.dir.path().join("xdg")
     }
 
     /// Runs the binary with `args`, whatever its exit code.
