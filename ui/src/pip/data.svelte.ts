@@ -1,4 +1,4 @@
-// Loads a client's PipOverview for the PIP tab, the dossier header and the timeline.
+// Loads a client's PipOverview for the PIP tab (the dossier's comes with the dossier).
 import { api, type ApiError, type PipOverview } from '../api';
 
 export class PipData {
@@ -9,13 +9,6 @@ export class PipData {
 
   constructor(clientId: () => string) {
     this.#clientId = clientId;
-  }
-
-  /** Shows an overview that came with the dossier; a load still on its way no longer applies. */
-  show(overview: PipOverview): void {
-    ++this.#seq;
-    this.overview = overview;
-    this.error = null;
   }
 
   /** (Re)loads the overview; an older answer arriving late is ignored. */
