@@ -212,14 +212,16 @@ impl Store {
 
     fn audit_read(&mut self, id: &Uuid, view: &str) -> Result<()> {
         let row_id = id.to_string();
-        let mut w = self.begin_write()?;
         let what = [FieldChange {
             field: "view".into(),
             old: None,
             new: Some(view.into()),
         }];
-        w.audit(AuditAction::Read, ENTITY, &row_id, Some(&row_id), &what)?;
-        w.commit()
+        self.keeping_signals(|store| {
+            let mut w = store.begin_write()?;
+            w.audit(AuditAction::Read, ENTITY, &row_id, Some(&row_id), &what)?;
+            w.commit()
+        })
     }
 
     /// A client without auditing (for the store's own use).

@@ -185,6 +185,24 @@ impl Store {
         Ok(all)
     }
 
+    /// Runs a write that no signal reads (the audit entry of a read): the signals kept in memory
+    /// stay valid, though this connection's change count moved on. Opening a dossier from the
+    /// Werkvoorraad and going back then finds them still there.
+    pub(crate) fn keeping_signals<T>(
+        &mut self,
+        write: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<T> {
+        let before = self.conn.total_changes();
+        let value = write(self)?;
+        let after = self.conn.total_changes();
+        if let Some(memo) = self.signals_memo.get_mut() {
+            if memo.key.2 == before {
+                memo.key.2 = after;
+            }
+        }
+        Ok(value)
+    }
+
     fn signals_of(
         &self,
         query: &WerkvoorraadQuery,

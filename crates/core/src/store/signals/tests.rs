@@ -660,3 +660,36 @@ fn while_another_connection_writes_the_facts_are_gathered_and_not_kept() {
         after
     );
 }
+
+#[test]
+fn opening_a_dossier_keeps_the_signals_in_memory_and_a_change_does_not() {
+    let (_dir, mut store) = generated(30);
+    let settings = store.signal_settings().unwrap();
+    let kept = store.team_signals(&settings, today()).unwrap();
+    let id = store.caseload(&Default::default()).unwrap()[0].id;
+
+    // Its read is audited, but no signal reads the audit log.
+    store.open_dossier(&id, today()).unwrap();
+    assert!(std::sync::Arc::ptr_eq(
+        &kept,
+        &store.team_signals(&settings, today()).unwrap()
+    ));
+
+    // A contact attempt is a fact: computed again.
+    store
+        .add_contact_attempt(
+            &id,
+            crate::domain::ContactAttemptInput {
+                date: today(),
+                channel: crate::domain::ContactChannel::Telefoon,
+                outcome: crate::domain::ContactOutcome::NietBereikt,
+                note: None,
+            },
+            today(),
+        )
+        .unwrap();
+    assert!(!std::sync::Arc::ptr_eq(
+        &kept,
+        &store.team_signals(&settings, today()).unwrap()
+    ));
+}
