@@ -51,6 +51,11 @@ impl AuditAction {
         }
     }
 
+    /// Whether the entry records a change of the client's records, not a look at them.
+    pub fn writes_records(self) -> bool {
+        !matches!(self, Self::Read | Self::Reveal | Self::Export)
+    }
+
     /// The Dutch word for what happened, as the Auditlog screen shows it.
     pub fn label(self) -> &'static str {
         match self {

@@ -217,11 +217,9 @@ impl Store {
             old: None,
             new: Some(view.into()),
         }];
-        self.keeping_signals(|store| {
-            let mut w = store.begin_write()?;
-            w.audit(AuditAction::Read, ENTITY, &row_id, Some(&row_id), &what)?;
-            w.commit()
-        })
+        let mut w = self.begin_write()?;
+        w.audit(AuditAction::Read, ENTITY, &row_id, Some(&row_id), &what)?;
+        w.commit()
     }
 
     /// A client without auditing (for the store's own use).

@@ -146,7 +146,8 @@ pub struct Store {
     path: PathBuf,
     device_id: String,
     /// Every client's signals on a day, until the database changes (signals/mod.rs).
-    signals_memo: std::cell::RefCell<Option<signals::Memo>>,
+    /// (Boxed: the store sits in the session's state, next to small variants.)
+    signals_memo: std::cell::RefCell<Option<Box<signals::Memo>>>,
 }
 
 impl Store {

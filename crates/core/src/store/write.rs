@@ -2,6 +2,9 @@
 //! one audit entry per action, and advances the HLC — all in one SQLite transaction, so either
 //! everything of a write is on disk or nothing is.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
+
 use chrono::{DateTime, SubsecRound, Utc};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Transaction};
@@ -10,6 +13,7 @@ use uuid::Uuid;
 
 use super::audit::{AuditAction, FieldChange};
 use super::clients::{display, to_sql};
+use super::signals::{Memo, Written};
 use super::{settings, Result, Store, SCHEMA_VERSION};
 use crate::sync::hlc::HlcState;
 
@@ -21,6 +25,12 @@ pub(super) struct WriteTx<'a> {
     clock: HlcState,
     /// The server sequence this laptop has pulled up to: what its edits were made on.
     base_seq: i64,
+    /// The connection's change count before this write, and the clients its audit entries name
+    /// (`None` once one names none), for the signals kept in memory.
+    changes_before: u64,
+    clients: Option<HashSet<Uuid>>,
+    audited: bool,
+    signals_memo: &'a RefCell<Option<Box<Memo>>>,
 }
 
 impl Store {
@@ -33,6 +43,7 @@ impl Store {
     }
 
     pub(super) fn begin_write_as(&mut self, actor: String) -> Result<WriteTx<'_>> {
+        let changes_before = self.conn.total_changes();
         let tx = self.conn.transaction()?;
         let clock = settings::hlc_state(&tx)?;
         let base_seq = settings::get(&tx, settings::SYNC_CURSOR)?.unwrap_or(0);
@@ -44,6 +55,10 @@ impl Store {
             device_id: &self.device_id,
             clock,
             base_seq,
+            changes_before,
+            clients: Some(HashSet::new()),
+            audited: false,
+            signals_memo: &self.signals_memo,
         })
     }
 }
@@ -76,6 +91,16 @@ impl WriteTx<'_> {
         client_id: Option<&str>,
         changes: &[FieldChange],
     ) -> Result<()> {
+        self.audited = true;
+        if action.writes_records() {
+            let client = client_id.and_then(|id| Uuid::parse_str(id).ok());
+            match (&mut self.clients, client) {
+                (Some(clients), Some(client)) => {
+                    clients.insert(client);
+                }
+                (clients, _) => *clients = None,
+            }
+        }
         let id = Uuid::now_v7().to_string();
         let hlc = self.next_hlc();
         let at = super::clients::timestamp(self.now);
@@ -163,7 +188,16 @@ impl WriteTx<'_> {
     /// Persists the clock and commits everything.
     pub fn commit(self) -> Result<()> {
         settings::save_hlc_state(&self.tx, self.clock)?;
+        let changes = self.changes_before..self.tx.total_changes();
         self.tx.commit()?;
+        Memo::after_write(
+            &mut self.signals_memo.borrow_mut(),
+            Written {
+                changes,
+                // A write without an audit entry does not say what it changed.
+                clients: self.clients.filter(|_| self.audited),
+            },
+        );
         Ok(())
     }
 }

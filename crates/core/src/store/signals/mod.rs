@@ -7,7 +7,7 @@ mod facts;
 
 pub(crate) use facts::ClientRow;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -121,6 +121,41 @@ type TeamSignals = Vec<(ClientRow, Vec<Signal>)>;
 pub(crate) struct Memo {
     key: MemoKey,
     clients: Arc<TeamSignals>,
+    /// Clients this connection wrote since: their signals are evaluated again on the next ask,
+    /// the others' kept.
+    stale: HashSet<Uuid>,
+}
+
+/// Beyond this many clients written since the signals were evaluated (an import), all are
+/// evaluated again: one pass over each table is faster than a few queries per client.
+const STALE_AT_MOST: usize = 200;
+
+/// What a committed write of this connection changed, for the signals kept in memory: the
+/// clients whose records it wrote, or `None` when it may have changed any client's facts.
+pub(crate) struct Written {
+    pub changes: std::ops::Range<u64>,
+    pub clients: Option<HashSet<Uuid>>,
+}
+
+impl Memo {
+    /// Keeps the signals over a write of this connection: only the clients it wrote are
+    /// evaluated again on the next ask. Any other change since the signals were evaluated
+    /// (a write that did not go through here, a failed one) leaves them to the memo key.
+    pub(crate) fn after_write(memo: &mut Option<Box<Self>>, written: Written) {
+        let Some(kept) = memo.as_mut() else {
+            return;
+        };
+        if kept.key.2 != written.changes.start {
+            return;
+        }
+        match written.clients {
+            Some(clients) if kept.stale.len() + clients.len() <= STALE_AT_MOST => {
+                kept.stale.extend(clients);
+                kept.key.2 = written.changes.end;
+            }
+            _ => *memo = None,
+        }
+    }
 }
 
 /// Acknowledge (no `until`) or snooze a client's signal.
@@ -153,8 +188,10 @@ impl Store {
     }
 
     /// Every client's signals on `today`: computed once, then kept until the database changes
-    /// (a write of this connection, or a commit of another: the syncer's). The Werkvoorraad,
-    /// the navigation's counts and the caseload's next deadlines ask one after another.
+    /// (a commit of another connection: the syncer's; or a write of this one that did not tell
+    /// which clients it wrote). A write of this connection that did makes only those clients'
+    /// signals be evaluated again. The Werkvoorraad, the navigation's counts and the caseload's
+    /// next deadlines ask one after another, and again after every save.
     fn team_signals(
         &self,
         settings: &SignalSettings,
@@ -166,41 +203,38 @@ impl Store {
                 .query_row("PRAGMA data_version", [], |r| r.get(0))?;
             Ok((today, others, self.conn.total_changes()))
         };
-        if let Some(memo) = self.signals_memo.borrow().as_ref() {
-            if memo.key == key()? {
-                return Ok(Arc::clone(&memo.clients));
+        let kept = self.signals_memo.borrow_mut().take();
+        let mut memo = match kept {
+            Some(memo) if memo.key == key()? => memo,
+            _ => {
+                let mut all = Vec::new();
+                facts::for_each(&self.conn, None, None, |client, facts| {
+                    all.push((client.clone(), signals::evaluate(facts, settings, today)));
+                    Ok(())
+                })?;
+                Box::new(Memo {
+                    key: key()?,
+                    clients: Arc::new(all),
+                    stale: HashSet::new(),
+                })
+            }
+        };
+        if !memo.stale.is_empty() {
+            let clients = Arc::make_mut(&mut memo.clients);
+            clients.retain(|(client, _)| !memo.stale.contains(&client.id));
+            for id in std::mem::take(&mut memo.stale) {
+                // None when the client is gone (purged).
+                facts::for_each(&self.conn, None, Some(&id), |client, facts| {
+                    clients.push((client.clone(), signals::evaluate(facts, settings, today)));
+                    Ok(())
+                })?;
             }
         }
-        let mut all = Vec::new();
-        facts::for_each(&self.conn, None, None, |client, facts| {
-            all.push((client.clone(), signals::evaluate(facts, settings, today)));
-            Ok(())
-        })?;
-        let all = Arc::new(all);
         // Taken after gathering: caching the facts was a write of its own.
-        *self.signals_memo.borrow_mut() = Some(Memo {
-            key: key()?,
-            clients: Arc::clone(&all),
-        });
-        Ok(all)
-    }
-
-    /// Runs a write that no signal reads (the audit entry of a read): the signals kept in memory
-    /// stay valid, though this connection's change count moved on. Opening a dossier from the
-    /// Werkvoorraad and going back then finds them still there.
-    pub(crate) fn keeping_signals<T>(
-        &mut self,
-        write: impl FnOnce(&mut Self) -> Result<T>,
-    ) -> Result<T> {
-        let before = self.conn.total_changes();
-        let value = write(self)?;
-        let after = self.conn.total_changes();
-        if let Some(memo) = self.signals_memo.get_mut() {
-            if memo.key.2 == before {
-                memo.key.2 = after;
-            }
-        }
-        Ok(value)
+        memo.key = key()?;
+        let clients = Arc::clone(&memo.clients);
+        *self.signals_memo.borrow_mut() = Some(memo);
+        Ok(clients)
     }
 
     fn signals_of(
@@ -277,6 +311,8 @@ impl Store {
             key(a)
                 .cmp(&key(b))
                 .then_with(|| a.client_name.cmp(&b.client_name))
+                // Not the order the clients are kept in, which a write changes.
+                .then_with(|| a.client_id.cmp(&b.client_id))
         });
         consultants.sort();
         let mut group_sizes = GroupSizes::default();

@@ -661,24 +661,45 @@ fn while_another_connection_writes_the_facts_are_gathered_and_not_kept() {
     );
 }
 
+/// The Werkvoorraad with every client's signals evaluated afresh.
+fn evaluated_afresh(store: &Store, query: &WerkvoorraadQuery) -> super::Werkvoorraad {
+    *store.signals_memo.borrow_mut() = None;
+    store.werkvoorraad(query, today()).unwrap()
+}
+
+fn stale(store: &Store) -> Option<std::collections::HashSet<Uuid>> {
+    store
+        .signals_memo
+        .borrow()
+        .as_ref()
+        .map(|m| m.stale.clone())
+}
+
 #[test]
-fn opening_a_dossier_keeps_the_signals_in_memory_and_a_change_does_not() {
+fn a_save_has_only_the_clients_it_wrote_evaluated_again() {
     let (_dir, mut store) = generated(30);
     let settings = store.signal_settings().unwrap();
     let kept = store.team_signals(&settings, today()).unwrap();
-    let id = store.caseload(&Default::default()).unwrap()[0].id;
+    let ids: Vec<Uuid> = store
+        .caseload(&Default::default())
+        .unwrap()
+        .iter()
+        .map(|c| c.id)
+        .collect();
 
-    // Its read is audited, but no signal reads the audit log.
-    store.open_dossier(&id, today()).unwrap();
+    // Opening a dossier is audited, but a read changes no fact: nothing evaluated again.
+    store.open_dossier(&ids[0], today()).unwrap();
+    assert_eq!(stale(&store), Some(Default::default()));
     assert!(std::sync::Arc::ptr_eq(
         &kept,
         &store.team_signals(&settings, today()).unwrap()
     ));
+    drop(kept);
 
-    // A contact attempt is a fact: computed again.
+    // A contact attempt, a dossier closed by its status and a new client: those three.
     store
         .add_contact_attempt(
-            &id,
+            &ids[0],
             crate::domain::ContactAttemptInput {
                 date: today(),
                 channel: crate::domain::ContactChannel::Telefoon,
@@ -688,8 +709,58 @@ fn opening_a_dossier_keeps_the_signals_in_memory_and_a_change_does_not() {
             today(),
         )
         .unwrap();
-    assert!(!std::sync::Arc::ptr_eq(
-        &kept,
-        &store.team_signals(&settings, today()).unwrap()
-    ));
+    let mut input = store.client(&ids[1]).unwrap().input;
+    input.status = crate::domain::ClientStatus::Verhuisd;
+    store.update_client(&ids[1], input, today()).unwrap();
+    let new = store
+        .create_client(registered(120, "Sanne de Vries", "Lisse"), today())
+        .unwrap();
+    assert_eq!(
+        stale(&store),
+        Some([ids[0], ids[1], new.id].into_iter().collect())
+    );
+
+    let queries = [
+        all(),
+        WerkvoorraadQuery {
+            include_acknowledged: true,
+            ..all()
+        },
+        WerkvoorraadQuery {
+            consultant: Some("Sanne de Vries".into()),
+            ..all()
+        },
+    ];
+    let kept: Vec<_> = queries
+        .iter()
+        .map(|q| store.werkvoorraad(q, today()).unwrap())
+        .collect();
+    assert_eq!(stale(&store), Some(Default::default()));
+    assert!(kept[0].items.iter().all(|i| i.client_id != ids[1]));
+    assert!(kept[0].items.iter().any(|i| i.client_id == new.id));
+    for (query, kept) in queries.iter().zip(kept) {
+        assert_eq!(kept, evaluated_afresh(&store, query), "{query:?}");
+    }
+}
+
+#[test]
+fn a_write_that_names_no_client_has_every_client_evaluated_again() {
+    let (_dir, mut store) = generated(10);
+    store.werkvoorraad(&all(), today()).unwrap();
+    assert!(store.signals_memo.borrow().is_some());
+    let mut rule = store.fine_rules().unwrap().remove(0);
+    rule.description.push_str(" (aangepast)");
+    store.save_fine_rule(rule).unwrap();
+    assert!(store.signals_memo.borrow().is_none());
+    // A write that does not go through the write path moves the change count: not kept.
+    store.werkvoorraad(&all(), today()).unwrap();
+    store
+        .conn
+        .execute("UPDATE clients SET status = 'verhuisd'", [])
+        .unwrap();
+    assert!(store
+        .werkvoorraad(&all(), today())
+        .unwrap()
+        .items
+        .is_empty());
 }
