@@ -9,7 +9,7 @@ use super::{Result, StoreError};
 static MIGRATIONS_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/../../migrations/app");
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 13;
+pub const SCHEMA_VERSION: i64 = 14;
 
 fn migrations() -> Migrations<'static> {
     Migrations::from_directory(&MIGRATIONS_DIR)
@@ -117,5 +117,51 @@ mod tests {
         assert_eq!(store.known_providers().unwrap(), ["Taalhuis Bollenstreek"]);
         let id = "0190c1c6-0000-7000-8000-000000000001".parse().unwrap();
         assert_eq!(store.hour_entries(&id).unwrap().len(), 1);
+    }
+
+    /// Schema 14 moves the cached signal facts into a rowid table: the rows are kept, and the
+    /// triggers of schema 13 still drop a client's row when the client's records change.
+    #[test]
+    fn schema_13_signal_facts_are_kept_in_their_new_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v13.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrate_to(&mut conn, 13).unwrap();
+            conn.execute_batch(
+                "INSERT INTO clients (id, given_name, family_name, municipality, status, created_at, updated_at)
+                 VALUES ('0190c1c6-0000-7000-8000-000000000001', 'Yonas', 'Tesfaye', 'Lisse', 'in_traject',
+                         '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+                 INSERT INTO signal_facts (client_id, version, facts)
+                 VALUES ('0190c1c6-0000-7000-8000-000000000001', 1, x'0102');",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let conn = &store.conn;
+        let kept: (String, i64, Vec<u8>) = conn
+            .query_row(
+                "SELECT client_id, version, facts FROM signal_facts",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            kept,
+            ("0190c1c6-0000-7000-8000-000000000001".into(), 1, vec![1, 2])
+        );
+        let sql: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'signal_facts'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(!sql.contains("WITHOUT ROWID"), "{sql}");
+        conn.execute("DELETE FROM clients", []).unwrap();
+        let left: i64 = conn
+            .query_row("SELECT count(*) FROM signal_facts", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0);
     }
 }
