@@ -131,10 +131,10 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// The page cache of a connection (KiB; SQLite's default is 2 MiB): with 10,000 clients the
-/// signal facts of every client and the caseload's pages stay decrypted in memory, so computing
-/// the Werkvoorraad again after a save takes 190 ms (490 ms with 8 MiB, 340 ms with 16 MiB);
-/// 32 MiB made the app 10 MB bigger for nothing faster.
-const PAGE_CACHE_KIB: i64 = 24 * 1024;
+/// signal facts of every client (8 MB) and the caseload's pages stay decrypted in memory, so
+/// computing every client's signals again (another day, the team's changes pulled) takes
+/// 160–170 ms (240–270 ms with 8 MiB); 24 MiB made the app 8 MB bigger for nothing faster.
+const PAGE_CACHE_KIB: i64 = 16 * 1024;
 
 /// The page cache while a bulk write runs ([`Store::in_bulk`]): the indexes of a regional
 /// caseload stay in memory, which halves the time of a large import.
