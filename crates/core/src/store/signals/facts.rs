@@ -93,8 +93,7 @@ const CLIENTS_SQL: &str = "SELECT c.id, c.given_name, c.family_name, c.municipal
         c.client_type, c.status, c.birth_date, c.brp_registration_date, c.kennisgeving_date,
         s.version, s.facts
  FROM clients c LEFT JOIN signal_facts s ON s.client_id = c.id
- WHERE (?1 IS NULL OR c.consultant = ?1 OR c.consultant IS NULL) AND (?2 IS NULL OR c.id = ?2)
- ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE";
+ WHERE (?1 IS NULL OR c.consultant = ?1 OR c.consultant IS NULL) AND (?2 IS NULL OR c.id = ?2)";
 
 /// Who the client is, and the facts that come from the client's own columns.
 fn client_row(row: &Row<'_>) -> Result<(ClientRow, ClientFacts)> {
@@ -139,18 +138,102 @@ pub(crate) fn for_each(
     conn: &Connection,
     consultant: Option<&str>,
     only: Option<&Uuid>,
-    mut f: impl FnMut(&ClientRow, &ClientFacts) -> Result<()>,
+    mut f: impl FnMut(&ClientRow, ClientFacts) -> Result<()>,
 ) -> Result<()> {
     let missing = clients(conn, consultant, only, |client, cached| {
         let Some(mut facts) = cached else {
             return Ok(false);
         };
         finish(&mut facts);
-        f(client, &facts)?;
+        f(client, facts)?;
         Ok(true)
     })?;
+    for (client, facts) in gather_missing(conn, missing)? {
+        f(&client, facts)?;
+    }
+    Ok(())
+}
+
+/// A client as read, with its cached facts' layout version and encoding.
+type Encoded = (ClientRow, ClientFacts, Option<i64>, Vec<u8>);
+
+/// Clients handed to one worker at a time.
+const BATCH: usize = 128;
+
+/// Every client of the whole caseload with `f` applied to its facts, as [`for_each`] gives them
+/// but on every core: this thread reads the rows while workers decode the cached facts (most
+/// of the work) and apply `f`; the clients without usable cached facts are gathered here
+/// afterwards. In no particular order.
+pub(crate) fn map_all<T: Send>(
+    conn: &Connection,
+    f: impl Fn(&ClientFacts) -> T + Sync,
+) -> Result<Vec<(ClientRow, T)>> {
+    let workers = std::thread::available_parallelism().map_or(1, usize::from);
+    let f = &f;
+    let (mut done, missing) = std::thread::scope(|scope| -> Result<_> {
+        let (senders, workers): (Vec<_>, Vec<_>) = (0..workers)
+            .map(|_| {
+                let (send, batches) = std::sync::mpsc::sync_channel::<Vec<Encoded>>(4);
+                let worker = scope.spawn(move || {
+                    let mut done = Vec::new();
+                    let mut missing = Vec::new();
+                    for (client, own, version, blob) in batches.into_iter().flatten() {
+                        match super::cache::decode(version, Some(&blob)) {
+                            Some(cached) => {
+                                let mut facts = with_own_columns(cached, &own);
+                                finish(&mut facts);
+                                done.push((client, f(&facts)));
+                            }
+                            None => missing.push((client, own)),
+                        }
+                    }
+                    (done, missing)
+                });
+                (send, worker)
+            })
+            .unzip();
+        let mut missing = Vec::new();
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut sent = 0;
+        let read = rows(conn, None, None, |client, own, version, blob| {
+            match blob {
+                Some(blob) => batch.push((client, own, version, blob.to_vec())),
+                None => missing.push((client, own)),
+            }
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                // A worker hangs up only by panicking, which joining it passes on.
+                let _ = senders[sent % senders.len()].send(full);
+                sent += 1;
+            }
+            Ok(())
+        });
+        let _ = senders[sent % senders.len()].send(batch);
+        drop(senders);
+        let mut done = Vec::new();
+        for worker in workers {
+            let (d, m) = worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            done.extend(d);
+            missing.extend(m);
+        }
+        read?;
+        Ok((done, missing))
+    })?;
+    for (client, facts) in gather_missing(conn, missing)? {
+        done.push((client, f(&facts)));
+    }
+    Ok(done)
+}
+
+/// Gathers the facts of clients the cache held none for from their records (and keeps them).
+fn gather_missing(
+    conn: &Connection,
+    missing: Vec<(ClientRow, ClientFacts)>,
+) -> Result<Vec<(ClientRow, ClientFacts)>> {
     if missing.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let gathered = super::cache::gathering(conn, |conn, keep| {
         // One client at a time reads each table through its client index; many at once read
@@ -171,15 +254,37 @@ pub(crate) fn for_each(
         }
         Ok(caseloads)
     })?;
-    for (client, mut facts) in gathered.into_iter().flat_map(|c| c.clients) {
-        finish(&mut facts);
-        f(&client, &facts)?;
-    }
-    Ok(())
+    Ok(gathered
+        .into_iter()
+        .flat_map(|c| c.clients)
+        .map(|(client, mut facts)| {
+            finish(&mut facts);
+            (client, facts)
+        })
+        .collect())
 }
 
 /// Up to this many clients without cached facts are gathered one by one.
 const GATHER_ONE_BY_ONE: usize = 500;
+
+/// Reads the caseload's clients (see [`CLIENTS_SQL`]): each with the facts of its own columns,
+/// and its cached facts' layout version and encoding if it has them.
+fn rows(
+    conn: &Connection,
+    consultant: Option<&str>,
+    only: Option<&Uuid>,
+    mut each: impl FnMut(ClientRow, ClientFacts, Option<i64>, Option<&[u8]>) -> Result<()>,
+) -> Result<()> {
+    let only = only.map(Uuid::to_string);
+    let mut stmt = conn.prepare_cached(CLIENTS_SQL)?;
+    let mut rows = stmt.query([consultant, only.as_deref()])?;
+    while let Some(row) = rows.next()? {
+        let (client, own) = client_row(row)?;
+        let blob = row.get_ref(11)?.as_blob_or_null().ok().flatten();
+        each(client, own, row.get(10)?, blob)?;
+    }
+    Ok(())
+}
 
 /// Reads the caseload's clients; hands each with its cached facts (the client's own columns
 /// filled in) to `cached`, and returns those it had no facts for or that `cached` declined.
@@ -189,21 +294,14 @@ fn clients(
     only: Option<&Uuid>,
     mut cached: impl FnMut(&ClientRow, Option<ClientFacts>) -> Result<bool>,
 ) -> Result<Vec<(ClientRow, ClientFacts)>> {
-    let only = only.map(Uuid::to_string);
-    let mut stmt = conn.prepare_cached(CLIENTS_SQL)?;
-    let mut rows = stmt.query([consultant, only.as_deref()])?;
     let mut missing = Vec::new();
-    while let Some(row) = rows.next()? {
-        let (client, own) = client_row(row)?;
-        let facts = super::cache::decode(
-            row.get(10)?,
-            row.get_ref(11)?.as_blob_or_null().ok().flatten(),
-        )
-        .map(|facts| with_own_columns(facts, &own));
+    rows(conn, consultant, only, |client, own, version, blob| {
+        let facts = super::cache::decode(version, blob).map(|facts| with_own_columns(facts, &own));
         if !cached(&client, facts)? {
             missing.push((client, own));
         }
-    }
+        Ok(())
+    })?;
     Ok(missing)
 }
 

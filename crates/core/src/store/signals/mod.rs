@@ -206,18 +206,13 @@ impl Store {
         let kept = self.signals_memo.borrow_mut().take();
         let mut memo = match kept {
             Some(memo) if memo.key == key()? => memo,
-            _ => {
-                let mut all = Vec::new();
-                facts::for_each(&self.conn, None, None, |client, facts| {
-                    all.push((client.clone(), signals::evaluate(facts, settings, today)));
-                    Ok(())
-                })?;
-                Box::new(Memo {
-                    key: key()?,
-                    clients: Arc::new(all),
-                    stale: HashSet::new(),
-                })
-            }
+            _ => Box::new(Memo {
+                clients: Arc::new(facts::map_all(&self.conn, |facts| {
+                    signals::evaluate(facts, settings, today)
+                })?),
+                key: key()?,
+                stale: HashSet::new(),
+            }),
         };
         if !memo.stale.is_empty() {
             let clients = Arc::make_mut(&mut memo.clients);
@@ -225,7 +220,7 @@ impl Store {
             for id in std::mem::take(&mut memo.stale) {
                 // None when the client is gone (purged).
                 facts::for_each(&self.conn, None, Some(&id), |client, facts| {
-                    clients.push((client.clone(), signals::evaluate(facts, settings, today)));
+                    clients.push((client.clone(), signals::evaluate(&facts, settings, today)));
                     Ok(())
                 })?;
             }
@@ -288,7 +283,7 @@ impl Store {
         };
         match only {
             Some(id) => facts::for_each(&self.conn, None, Some(id), |client, facts| {
-                visit(client, &signals::evaluate(facts, &settings, today));
+                visit(client, &signals::evaluate(&facts, &settings, today));
                 Ok(())
             })?,
             None => {
@@ -340,12 +335,12 @@ impl Store {
         let acks = self.latest_acks()?;
         let mut all = Vec::new();
         facts::for_each(&self.conn, None, None, |client, facts| {
-            let open = signals::evaluate(facts, &settings, today)
+            let open = signals::evaluate(&facts, &settings, today)
                 .into_iter()
                 .filter(|s| holding_ack(&acks, client.id, s, today).is_none())
                 .map(|s| (s.kind, s.severity))
                 .collect();
-            all.push((client.clone(), facts.clone(), open));
+            all.push((client.clone(), facts, open));
             Ok(())
         })?;
         Ok(all)
@@ -368,7 +363,7 @@ impl Store {
     pub fn signal_facts(&self) -> Result<Vec<crate::domain::signals::ClientFacts>> {
         let mut all = Vec::new();
         facts::for_each(&self.conn, None, None, |_, facts| {
-            all.push(facts.clone());
+            all.push(facts);
             Ok(())
         })?;
         Ok(all)

@@ -324,27 +324,43 @@ fn one_clients_facts_equal_those_of_the_whole_caseload() {
     );
 }
 
-/// Each client's signals on `day`: from the facts as the Werkvoorraad reads them (cached where
-/// the cache holds them), or gathered afresh from the records.
+/// Where the facts come from.
+#[derive(Debug, Clone, Copy)]
+enum Facts {
+    /// Gathered afresh from the records.
+    Gathered,
+    /// From the cache where it holds them, one client after another ([`facts::for_each`]).
+    Cached,
+    /// The same on every core ([`facts::map_all`], as the Werkvoorraad reads them).
+    OnEveryCore,
+}
+
+/// Each client's signals on `day`.
 fn signals_by_client(
     store: &Store,
     day: NaiveDate,
-    cached: bool,
+    from: Facts,
 ) -> std::collections::BTreeMap<Uuid, Vec<crate::domain::signals::Signal>> {
     let settings = SignalSettings::default();
     let evaluate = |f: &crate::domain::signals::ClientFacts| {
         crate::domain::signals::evaluate(f, &settings, day)
     };
     let mut out = std::collections::BTreeMap::new();
-    if cached {
-        facts::for_each(&store.conn, None, None, |client, f| {
-            out.insert(client.id, evaluate(f));
+    match from {
+        Facts::Gathered => {
+            for (client, f) in &facts::load(&store.conn, None, None).unwrap().clients {
+                out.insert(client.id, evaluate(f));
+            }
+        }
+        Facts::Cached => facts::for_each(&store.conn, None, None, |client, f| {
+            out.insert(client.id, evaluate(&f));
             Ok(())
         })
-        .unwrap();
-    } else {
-        for (client, f) in &facts::load(&store.conn, None, None).unwrap().clients {
-            out.insert(client.id, evaluate(f));
+        .unwrap(),
+        Facts::OnEveryCore => {
+            for (client, signals) in facts::map_all(&store.conn, evaluate).unwrap() {
+                assert!(out.insert(client.id, signals).is_none(), "{client:?} twice");
+            }
         }
     }
     out
@@ -391,13 +407,35 @@ fn cached_facts_give_the_signals_of_facts_gathered_from_the_records() {
         today() + Duration::days(90),
         today() + Duration::days(400),
     ] {
-        let cached = signals_by_client(&store, day, true);
-        assert_eq!(cached, signals_by_client(&store, day, false), "on {day}");
+        let cached = signals_by_client(&store, day, Facts::Cached);
+        assert_eq!(
+            cached,
+            signals_by_client(&store, day, Facts::Gathered),
+            "on {day}"
+        );
+        assert_eq!(
+            cached,
+            signals_by_client(&store, day, Facts::OnEveryCore),
+            "on {day}"
+        );
         assert!(
             cached.values().map(Vec::len).sum::<usize>() > 10,
             "{cached:?}"
         );
     }
+    // Read on every core with some clients not cached and some of another layout: those are
+    // gathered from their records (and kept), the others decoded.
+    let all = signals_by_client(&store, today(), Facts::Gathered);
+    store
+        .conn
+        .execute_batch(
+            "DELETE FROM signal_facts WHERE rowid % 3 = 0;
+             UPDATE signal_facts SET version = version + 1 WHERE rowid % 3 = 1;",
+        )
+        .unwrap();
+    assert!(cached_clients(&store) < 80);
+    assert_eq!(signals_by_client(&store, today(), Facts::OnEveryCore), all);
+    assert_eq!(cached_clients(&store), 80);
     // A cached row of another layout is gathered again.
     store
         .conn
@@ -484,8 +522,8 @@ fn a_change_to_a_clients_records_drops_its_cached_facts() {
         assert_eq!(is_cached(&store, &id), !drops, "{what}");
         assert_eq!(cached_clients(&store), 30 - i64::from(drops), "{what}");
         assert_eq!(
-            signals_by_client(&store, today(), true),
-            signals_by_client(&store, today(), false),
+            signals_by_client(&store, today(), Facts::Cached),
+            signals_by_client(&store, today(), Facts::Gathered),
             "{what}"
         );
     }
