@@ -130,11 +130,11 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// How long a statement waits for another connection's write (the syncer's) to end.
 pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// The page cache of a connection (KiB; SQLite's default is 2 MiB): with 10,000 clients the
-/// signal facts of every client (8 MB) and the caseload's pages stay decrypted in memory, so
-/// computing every client's signals again (another day, the team's changes pulled) takes
-/// 160–170 ms (240–270 ms with 8 MiB); 24 MiB made the app 8 MB bigger for nothing faster.
-const PAGE_CACHE_KIB: i64 = 16 * 1024;
+/// The page cache of a connection (KiB; SQLite's default is 2 MiB). Every client's signals are
+/// computed again (another day, the team's changes pulled) from 8 MB of cached facts, decoded on
+/// every core: 120–160 ms with 10,000 clients at 8 MiB, 90–150 ms at 16 MiB, which made the
+/// app 8 MB bigger. Before the facts were decoded on every core 8 MiB took 240–270 ms.
+const PAGE_CACHE_KIB: i64 = 8 * 1024;
 
 /// The page cache while a bulk write runs ([`Store::in_bulk`]): the indexes of a regional
 /// caseload stay in memory, which halves the time of a large import.
