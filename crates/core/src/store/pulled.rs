@@ -16,9 +16,9 @@ use rusqlite::{params_from_iter, OptionalExtension, Transaction};
 use serde_json::Value;
 
 use super::removal::remove_dossier;
-use super::sync::{key_value, local, sql_value_owned, SyncLogin, KEY, PULL_PAGE};
+use super::sync::{key_value, sql_value_owned, SyncLogin, KEY, PULL_PAGE};
 use super::tables::{sync_class, SyncClass};
-use super::{settings, Result, Store};
+use super::{settings, Result, Store, StoreError};
 use crate::sync::client::{SyncClient, SyncError};
 use crate::sync::hlc::HlcState;
 use crate::sync::outbox::LEDGER_ROW;
@@ -123,8 +123,8 @@ impl Store {
                     }
                 }
             });
-            let tx = self.conn.transaction().map_err(sql)?;
-            let mut applier = Applier::new(&tx).map_err(local)?;
+            let tx = self.conn.transaction().map_err(StoreError::from)?;
+            let mut applier = Applier::new(&tx)?;
             let (mut pulled, mut cursor, mut conflicts) = (0u32, cursor, None);
             for page in pages {
                 let page: PullResponse = page?;
@@ -132,7 +132,7 @@ impl Store {
                 pulled = pulled.saturating_add(count);
                 cursor = page.next_cursor;
                 conflicts = page.conflicts;
-                applier.page(&tx, page.changes).map_err(local)?;
+                applier.page(&tx, page.changes)?;
                 progress(SyncProgress {
                     phase: SyncPhase::Pull,
                     done: pulled,
@@ -144,11 +144,11 @@ impl Store {
                 done: pulled,
                 total: Some(pulled),
             });
-            let (not_applied, moved, purged) = applier.finish(&tx).map_err(local)?;
-            settings::put(&tx, settings::SYNC_CURSOR, &cursor).map_err(local)?;
-            tx.commit().map_err(sql)?;
+            let (not_applied, moved, purged) = applier.finish(&tx)?;
+            settings::put(&tx, settings::SYNC_CURSOR, &cursor)?;
+            tx.commit().map_err(StoreError::from)?;
             if purged > 0 {
-                super::purge::checkpoint(&self.conn).map_err(local)?;
+                super::purge::checkpoint(&self.conn)?;
             }
             Ok(Pulled {
                 changes: pulled,
@@ -159,10 +159,6 @@ impl Store {
             })
         })
     }
-}
-
-fn sql(e: rusqlite::Error) -> SyncError {
-    local(e.into())
 }
 
 /// The pull being stored.

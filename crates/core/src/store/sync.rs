@@ -90,11 +90,11 @@ impl Store {
             token: response.token,
             ca_cert,
         };
-        settings::put(&self.conn, KEY, &login).map_err(local)?;
+        settings::put(&self.conn, KEY, &login)?;
         // Another server or team: its conflicts are fetched at the first sync.
         self.conn
             .execute("DELETE FROM settings WHERE key = ?1", [CONFLICTS_SEEN])
-            .map_err(|e| local(e.into()))?;
+            .map_err(StoreError::from)?;
         Ok(login)
     }
 
@@ -118,7 +118,7 @@ impl Store {
         id: &uuid::Uuid,
         team: &str,
     ) -> std::result::Result<MoveResponse, SyncError> {
-        let login = self.sync_login().map_err(local)?.ok_or_else(|| {
+        let login = self.sync_login()?.ok_or_else(|| {
             SyncError::Address("deze computer is niet aangemeld: traject login".into())
         })?;
         login
@@ -202,19 +202,19 @@ impl Store {
         &mut self,
         progress: &mut dyn FnMut(SyncProgress),
     ) -> std::result::Result<SyncReport, SyncError> {
-        let login = self.sync_login().map_err(local)?.ok_or_else(|| {
+        let login = self.sync_login()?.ok_or_else(|| {
             SyncError::Address("deze computer is niet aangemeld: traject login".into())
         })?;
         let client = login.client()?;
         let mut report = SyncReport::default();
-        let total = u32::try_from(self.pending_ops().map_err(local)?).unwrap_or(u32::MAX);
+        let total = u32::try_from(self.pending_ops()?).unwrap_or(u32::MAX);
         progress(SyncProgress {
             phase: SyncPhase::Push,
             done: 0,
             total: Some(total),
         });
         loop {
-            let ops = self.outbox_batch(PUSH_BATCH).map_err(local)?;
+            let ops = self.outbox_batch(PUSH_BATCH)?;
             if ops.is_empty() {
                 break;
             }
@@ -243,7 +243,7 @@ impl Store {
                     OpStatus::Applied | OpStatus::Superseded => {}
                 }
             }
-            self.acknowledge(&response.results).map_err(local)?;
+            self.acknowledge(&response.results)?;
             progress(SyncProgress {
                 phase: SyncPhase::Push,
                 done: report.pushed,
@@ -251,16 +251,14 @@ impl Store {
             });
         }
         let mut sent = Vec::new();
-        for (id, choice) in self.chosen_conflicts().map_err(local)? {
+        for (id, choice) in self.chosen_conflicts()? {
             match client.resolve(&login.token, id, choice) {
                 // Gone: resolved elsewhere or by the beheerder; nothing left to tell.
                 Ok(_) | Err(SyncError::Refused { status: 404, .. }) => sent.push(id),
                 Err(e) => return Err(e),
             }
         }
-        let cursor: i64 = settings::get(&self.conn, settings::SYNC_CURSOR)
-            .map_err(local)?
-            .unwrap_or(0);
+        let cursor: i64 = settings::get(&self.conn, settings::SYNC_CURSOR)?.unwrap_or(0);
         let pulled = match self.pull_and_store(&client, &login.token, cursor, progress) {
             // The server compacted what this laptop had not seen yet: start over (its own
             // changes went out above; what arrives again changes only what differs).
@@ -275,22 +273,22 @@ impl Store {
         report.moved = pulled.moved;
         report.purged = pulled.purged;
         // The team's open conflicts, when they may have changed since the last look.
-        let seen: Option<String> = settings::get(&self.conn, CONFLICTS_SEEN).map_err(local)?;
+        let seen: Option<String> = settings::get(&self.conn, CONFLICTS_SEEN)?;
         if pulled.conflicts.is_none()
             || pulled.conflicts != seen
             || report.conflicts > 0
             || !sent.is_empty()
         {
             let open = client.conflicts(&login.token)?;
-            self.keep_conflicts(&open.conflicts, &sent).map_err(local)?;
+            self.keep_conflicts(&open.conflicts, &sent)?;
             let stamp = pulled.conflicts.as_deref().unwrap_or_default();
-            settings::put(&self.conn, CONFLICTS_SEEN, &stamp).map_err(local)?;
+            settings::put(&self.conn, CONFLICTS_SEEN, &stamp)?;
         }
         let last = LastSync {
             at: super::clients::timestamp(chrono::Utc::now()),
             report: report.clone(),
         };
-        settings::put(&self.conn, LAST_SYNC, &last).map_err(local)?;
+        settings::put(&self.conn, LAST_SYNC, &last)?;
         Ok(report)
     }
 
@@ -380,13 +378,9 @@ impl Store {
     }
 }
 
-pub(super) fn local(e: StoreError) -> SyncError {
-    SyncError::Local(e.to_string())
-}
-
 impl From<StoreError> for SyncError {
     fn from(e: StoreError) -> Self {
-        local(e)
+        SyncError::Local(e.to_string())
     }
 }
 

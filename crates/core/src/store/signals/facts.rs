@@ -227,6 +227,19 @@ pub(crate) fn map_all<T: Send>(
     Ok(done)
 }
 
+/// Gathers (and keeps) the facts of the clients the cache holds none of this layout for, without
+/// decoding the others'.
+pub(crate) fn gather_uncached(conn: &Connection) -> Result<()> {
+    let mut missing = Vec::new();
+    rows(conn, None, None, |client, own, version, blob| {
+        if blob.is_none() || version != Some(super::cache::FACTS_VERSION) {
+            missing.push((client, own));
+        }
+        Ok(())
+    })?;
+    gather_missing(conn, missing).map(drop)
+}
+
 /// Gathers the facts of clients the cache held none for from their records (and keeps them).
 fn gather_missing(
     conn: &Connection,

@@ -802,3 +802,48 @@ fn a_write_that_names_no_client_has_every_client_evaluated_again() {
         .items
         .is_empty());
 }
+
+#[test]
+fn bringing_the_facts_up_to_date_gathers_only_the_clients_without_them() {
+    let (_dir, store) = generated(20);
+    store.refresh_derived().unwrap();
+    assert_eq!(cached_clients(&store), 20);
+    let rows = |store: &Store| -> Vec<(i64, String, i64)> {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT rowid, client_id, version FROM signal_facts ORDER BY client_id")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    let before = rows(&store);
+    let (gone, other_layout) = (&before[3].1, &before[7].1);
+    store
+        .conn
+        .execute("DELETE FROM signal_facts WHERE client_id = ?1", [gone])
+        .unwrap();
+    store
+        .conn
+        .execute(
+            "UPDATE signal_facts SET version = version + 1 WHERE client_id = ?1",
+            [other_layout],
+        )
+        .unwrap();
+
+    store.refresh_derived().unwrap();
+    let after = rows(&store);
+    assert_eq!(after.len(), 20);
+    assert!(after
+        .iter()
+        .all(|(_, _, version)| *version == super::cache::FACTS_VERSION));
+    for ((row, client, _), (row_after, _, _)) in before.iter().zip(&after) {
+        // Written again only where it had to be.
+        assert_eq!(
+            row == row_after,
+            client != gone && client != other_layout,
+            "{client}"
+        );
+    }
+}
