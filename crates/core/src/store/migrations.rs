@@ -35,6 +35,8 @@ pub(super) fn migrate_to(conn: &mut Connection, version: i64) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
     use crate::store::test_support::{amira, identity, today};
     use crate::store::{CaseloadQuery, Store};
@@ -62,26 +64,34 @@ mod tests {
             .contains("nieuwer dan deze versie van Traject"));
     }
 
+    /// A database at schema `version` with the client Yonas Tesfaye (status `status`) and what
+    /// `more` inserts, as a laptop of that version left it.
+    fn at_schema(dir: &tempfile::TempDir, version: i64, status: &str, more: &str) -> PathBuf {
+        let path = dir.path().join(format!("v{version}.db"));
+        let mut conn = Connection::open(&path).unwrap();
+        migrate_to(&mut conn, version).unwrap();
+        conn.execute(
+            "INSERT INTO clients (id, given_name, family_name, municipality, status, created_at, updated_at)
+             VALUES (?1, 'Yonas', 'Tesfaye', 'Lisse', ?2, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
+            [YONAS, status],
+        )
+        .unwrap();
+        conn.execute_batch(more).unwrap();
+        let found: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(found, version);
+        path
+    }
+
+    const YONAS: &str = "0190c1c6-0000-7000-8000-000000000001";
+
     /// A laptop still on schema 1 (before the search index) keeps its clients and can search
     /// them after the upgrade.
     #[test]
     fn an_older_schema_upgrades_without_loss() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("old.db");
-        {
-            let mut conn = Connection::open(&path).unwrap();
-            migrate_to(&mut conn, 1).unwrap();
-            conn.execute_batch(
-                "INSERT INTO clients (id, given_name, family_name, municipality, status, created_at, updated_at)
-                 VALUES ('0190c1c6-0000-7000-8000-000000000001', 'Yonas', 'Tesfaye', 'Lisse', 'intake',
-                         '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');",
-            )
-            .unwrap();
-            let version: i64 = conn
-                .pragma_query_value(None, "user_version", |r| r.get(0))
-                .unwrap();
-            assert_eq!(version, 1);
-        }
+        let path = at_schema(&dir, 1, "intake", "");
         let mut store = Store::open(&path).unwrap();
         store.save_identity(identity()).unwrap();
         let found = store.caseload(&CaseloadQuery::search("tesf")).unwrap();
@@ -97,25 +107,19 @@ mod tests {
     #[test]
     fn schema_4_hours_carry_their_providers_into_the_provider_list() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v4.db");
-        {
-            let mut conn = Connection::open(&path).unwrap();
-            migrate_to(&mut conn, 4).unwrap();
-            conn.execute_batch(
-                "INSERT INTO clients (id, given_name, family_name, municipality, status, created_at, updated_at)
-                 VALUES ('0190c1c6-0000-7000-8000-000000000001', 'Yonas', 'Tesfaye', 'Lisse', 'in_traject',
-                         '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
-                 INSERT INTO hour_entries (id, client_id, date, quarters, category, source, provider,
-                         recorded_by, recorded_at)
-                 VALUES ('0190c1c6-0000-7000-8000-000000000002', '0190c1c6-0000-7000-8000-000000000001',
-                         '2025-03-01', 384, 'taal', 'provider_report', 'Taalhuis Bollenstreek',
-                         'Els', '2025-03-02T00:00:00Z');",
-            )
-            .unwrap();
-        }
+        let path = at_schema(
+            &dir,
+            4,
+            "in_traject",
+            "INSERT INTO hour_entries (id, client_id, date, quarters, category, source, provider,
+                     recorded_by, recorded_at)
+             VALUES ('0190c1c6-0000-7000-8000-000000000002', '0190c1c6-0000-7000-8000-000000000001',
+                     '2025-03-01', 384, 'taal', 'provider_report', 'Taalhuis Bollenstreek',
+                     'Els', '2025-03-02T00:00:00Z');",
+        );
         let store = Store::open(&path).unwrap();
         assert_eq!(store.known_providers().unwrap(), ["Taalhuis Bollenstreek"]);
-        let id = "0190c1c6-0000-7000-8000-000000000001".parse().unwrap();
+        let id = YONAS.parse().unwrap();
         assert_eq!(store.hour_entries(&id).unwrap().len(), 1);
     }
 
@@ -124,19 +128,13 @@ mod tests {
     #[test]
     fn schema_13_signal_facts_are_kept_in_their_new_table() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v13.db");
-        {
-            let mut conn = Connection::open(&path).unwrap();
-            migrate_to(&mut conn, 13).unwrap();
-            conn.execute_batch(
-                "INSERT INTO clients (id, given_name, family_name, municipality, status, created_at, updated_at)
-                 VALUES ('0190c1c6-0000-7000-8000-000000000001', 'Yonas', 'Tesfaye', 'Lisse', 'in_traject',
-                         '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
-                 INSERT INTO signal_facts (client_id, version, facts)
-                 VALUES ('0190c1c6-0000-7000-8000-000000000001', 1, x'0102');",
-            )
-            .unwrap();
-        }
+        let path = at_schema(
+            &dir,
+            13,
+            "in_traject",
+            "INSERT INTO signal_facts (client_id, version, facts)
+             VALUES ('0190c1c6-0000-7000-8000-000000000001', 1, x'0102');",
+        );
         let store = Store::open(&path).unwrap();
         let conn = &store.conn;
         let kept: (String, i64, Vec<u8>) = conn
@@ -146,10 +144,7 @@ mod tests {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .unwrap();
-        assert_eq!(
-            kept,
-            ("0190c1c6-0000-7000-8000-000000000001".into(), 1, vec![1, 2])
-        );
+        assert_eq!(kept, (YONAS.into(), 1, vec![1, 2]));
         let sql: String = conn
             .query_row(
                 "SELECT sql FROM sqlite_master WHERE name = 'signal_facts'",
