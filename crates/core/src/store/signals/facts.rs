@@ -141,10 +141,9 @@ pub(crate) fn for_each(
     mut f: impl FnMut(&ClientRow, ClientFacts) -> Result<()>,
 ) -> Result<()> {
     let missing = clients(conn, consultant, only, |client, cached| {
-        let Some(mut facts) = cached else {
+        let Some(facts) = cached else {
             return Ok(false);
         };
-        finish(&mut facts);
         f(client, facts)?;
         Ok(true)
     })?;
@@ -178,12 +177,8 @@ pub(crate) fn map_all<T: Send>(
                     let mut done = Vec::new();
                     let mut missing = Vec::new();
                     for (client, own, version, blob) in batches.into_iter().flatten() {
-                        match super::cache::decode(version, Some(&blob)) {
-                            Some(cached) => {
-                                let mut facts = with_own_columns(cached, &own);
-                                finish(&mut facts);
-                                done.push((client, f(&facts)));
-                            }
+                        match from_cache(version, Some(&blob), &own) {
+                            Some(facts) => done.push((client, f(&facts))),
                             None => missing.push((client, own)),
                         }
                     }
@@ -299,8 +294,16 @@ fn rows(
     Ok(())
 }
 
-/// Reads the caseload's clients; hands each with its cached facts (the client's own columns
-/// filled in) to `cached`, and returns those it had no facts for or that `cached` declined.
+/// A client's facts from its cached row, with its own columns as they are now: `None` when
+/// the row is of another layout or does not decode.
+fn from_cache(version: Option<i64>, blob: Option<&[u8]>, own: &ClientFacts) -> Option<ClientFacts> {
+    let mut facts = with_own_columns(super::cache::decode(version, blob)?, own);
+    finish(&mut facts);
+    Some(facts)
+}
+
+/// Reads the caseload's clients; hands each with its cached facts (see [`from_cache`]) to
+/// `cached`, and returns those it had no facts for or that `cached` declined.
 fn clients(
     conn: &Connection,
     consultant: Option<&str>,
@@ -309,8 +312,7 @@ fn clients(
 ) -> Result<Vec<(ClientRow, ClientFacts)>> {
     let mut missing = Vec::new();
     rows(conn, consultant, only, |client, own, version, blob| {
-        let facts = super::cache::decode(version, blob).map(|facts| with_own_columns(facts, &own));
-        if !cached(&client, facts)? {
+        if !cached(&client, from_cache(version, blob, &own))? {
             missing.push((client, own));
         }
         Ok(())
