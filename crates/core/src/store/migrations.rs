@@ -9,7 +9,7 @@ use super::{Result, StoreError};
 static MIGRATIONS_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/../../migrations/app");
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 14;
+pub const SCHEMA_VERSION: i64 = 15;
 
 fn migrations() -> Migrations<'static> {
     Migrations::from_directory(&MIGRATIONS_DIR)
@@ -158,5 +158,58 @@ mod tests {
             .query_row("SELECT count(*) FROM signal_facts", [], |r| r.get(0))
             .unwrap();
         assert_eq!(left, 0);
+    }
+
+    /// Schema 15 counts the changes to the signals' sources: a change to a client, and the
+    /// first change to a client's records since its facts were cached, raise the generation;
+    /// the syncer's own bookkeeping and the cache's own writes do not.
+    #[test]
+    fn schema_14_gets_a_generation_of_the_signals_sources() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = at_schema(
+            &dir,
+            14,
+            "in_traject",
+            "INSERT INTO signal_facts (client_id, version, facts)
+             VALUES ('0190c1c6-0000-7000-8000-000000000001', 1, x'0102');",
+        );
+        let store = Store::open(&path).unwrap();
+        let conn = &store.conn;
+        let generation = || -> i64 {
+            conn.query_row("SELECT n FROM facts_generation", [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(generation(), 0);
+        let absence = |id: &str| {
+            conn.execute(
+                "INSERT INTO absences (id, client_id, date, activity, excused, source,
+                         recorded_by, recorded_at)
+                 VALUES (?1, ?2, '2025-03-01', 'taalles', 0, 'consultant', 'Els',
+                         '2025-03-02T00:00:00Z')",
+                [id, YONAS],
+            )
+            .unwrap();
+        };
+        absence("0190c1c6-0000-7000-8000-000000000003");
+        assert_eq!(generation(), 1);
+        // Its facts were dropped with the first: already to be gathered again.
+        absence("0190c1c6-0000-7000-8000-000000000004");
+        assert_eq!(generation(), 1);
+        conn.execute("UPDATE clients SET status = 'verhuisd'", [])
+            .unwrap();
+        assert_eq!(generation(), 2);
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES ('sync_last', '\"2026-11-30\"')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO signal_facts (client_id, version, facts) VALUES (?1, 1, x'03')",
+            [YONAS],
+        )
+        .unwrap();
+        conn.execute("UPDATE signal_facts SET version = 2", [])
+            .unwrap();
+        assert_eq!(generation(), 2);
     }
 }

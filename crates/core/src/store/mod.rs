@@ -145,7 +145,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     device_id: String,
-    /// Every client's signals on a day, until the database changes (signals/mod.rs).
+    /// Every client's signals on a day, until their sources change (signals/mod.rs).
     /// (Boxed: the store sits in the session's state, next to small variants.)
     signals_memo: std::cell::RefCell<Option<Box<signals::Memo>>>,
 }

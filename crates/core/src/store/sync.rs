@@ -14,7 +14,7 @@ use crate::sync::status::{SyncAccount, SyncPhase, SyncProgress, SyncState, SyncS
 use crate::sync::wire::{MoveResponse, OpResult, OpStatus, PushRequest, ServerRole, WireOp};
 
 pub(super) const KEY: &str = "sync_login";
-const LAST_SYNC: &str = "sync_last";
+pub(super) const LAST_SYNC: &str = "sync_last";
 /// The server's stamp of the team's open conflicts when this laptop last fetched them.
 const CONFLICTS_SEEN: &str = "sync_conflicts_seen";
 

@@ -66,9 +66,10 @@ pub const TABLES: &[(&str, SyncClass)] = &[
     ("invoice_milestones", SyncClass::Mutable),
     ("outbox", SyncClass::LocalOnly),
     // Kept by triggers: how many ops wait; each client's signal facts, gathered again after
-    // any change of its records.
+    // any change of its records; the generation of what the signals are computed from.
     ("outbox_size", SyncClass::LocalOnly),
     ("signal_facts", SyncClass::LocalOnly),
+    ("facts_generation", SyncClass::LocalOnly),
     ("settings", SyncClass::LocalOnly),
     ("hlc_state", SyncClass::LocalOnly),
     // The search index is rebuilt from `clients` on every laptop.

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::audit::{AuditAction, FieldChange};
 use super::clients::{display, to_sql};
-use super::signals::{Memo, Written};
+use super::signals::{facts_generation, Memo, Written};
 use super::{settings, Result, Store, SCHEMA_VERSION};
 use crate::sync::hlc::HlcState;
 
@@ -25,9 +25,9 @@ pub(super) struct WriteTx<'a> {
     clock: HlcState,
     /// The server sequence this laptop has pulled up to: what its edits were made on.
     base_seq: i64,
-    /// The connection's change count before this write, and the clients its audit entries name
-    /// (`None` once one names none), for the signals kept in memory.
-    changes_before: u64,
+    /// The generation of the signals' sources before this write, and the clients its audit
+    /// entries name (`None` once one names none), for the signals kept in memory.
+    generation_before: i64,
     clients: Option<HashSet<Uuid>>,
     audited: bool,
     signals_memo: &'a RefCell<Option<Box<Memo>>>,
@@ -43,8 +43,8 @@ impl Store {
     }
 
     pub(super) fn begin_write_as(&mut self, actor: String) -> Result<WriteTx<'_>> {
-        let changes_before = self.conn.total_changes();
         let tx = self.conn.transaction()?;
+        let generation_before = facts_generation(&tx)?;
         let clock = settings::hlc_state(&tx)?;
         let base_seq = settings::get(&tx, settings::SYNC_CURSOR)?.unwrap_or(0);
         Ok(WriteTx {
@@ -55,7 +55,7 @@ impl Store {
             device_id: &self.device_id,
             clock,
             base_seq,
-            changes_before,
+            generation_before,
             clients: Some(HashSet::new()),
             audited: false,
             signals_memo: &self.signals_memo,
@@ -188,12 +188,12 @@ impl WriteTx<'_> {
     /// Persists the clock and commits everything.
     pub fn commit(self) -> Result<()> {
         settings::save_hlc_state(&self.tx, self.clock)?;
-        let changes = self.changes_before..self.tx.total_changes();
+        let generations = self.generation_before..facts_generation(&self.tx)?;
         self.tx.commit()?;
         Memo::after_write(
             &mut self.signals_memo.borrow_mut(),
             Written {
-                changes,
+                generations,
                 // A write without an audit entry does not say what it changed.
                 clients: self.clients.filter(|_| self.audited),
             },

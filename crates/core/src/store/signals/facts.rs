@@ -133,13 +133,14 @@ pub(crate) fn load(
 }
 
 /// Hands every client of the caseload with its facts to `f`: from the cache where it holds
-/// them, else gathered from the client's records (and cached for the next time).
+/// them, else gathered from the client's records (and cached for the next time). Says whether
+/// every client's facts are cached now (not when gathered while another connection writes).
 pub(crate) fn for_each(
     conn: &Connection,
     consultant: Option<&str>,
     only: Option<&Uuid>,
     mut f: impl FnMut(&ClientRow, ClientFacts) -> Result<()>,
-) -> Result<()> {
+) -> Result<bool> {
     let missing = clients(conn, consultant, only, |client, cached| {
         let Some(facts) = cached else {
             return Ok(false);
@@ -147,10 +148,11 @@ pub(crate) fn for_each(
         f(client, facts)?;
         Ok(true)
     })?;
-    for (client, facts) in gather_missing(conn, missing)? {
+    let (gathered, kept) = gather_missing(conn, missing)?;
+    for (client, facts) in gathered {
         f(&client, facts)?;
     }
-    Ok(())
+    Ok(kept)
 }
 
 /// A client as read, with its cached facts' layout version and encoding.
@@ -162,11 +164,11 @@ const BATCH: usize = 128;
 /// Every client of the whole caseload with `f` applied to its facts, as [`for_each`] gives them
 /// but on every core: this thread reads the rows while workers decode the cached facts (most
 /// of the work) and apply `f`; the clients without usable cached facts are gathered here
-/// afterwards. In no particular order.
+/// afterwards. In no particular order; with whether every client's facts are cached now.
 pub(crate) fn map_all<T: Send>(
     conn: &Connection,
     f: impl Fn(&ClientFacts) -> T + Sync,
-) -> Result<Vec<(ClientRow, T)>> {
+) -> Result<(Vec<(ClientRow, T)>, bool)> {
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
     let f = &f;
     let (mut done, missing) = std::thread::scope(|scope| -> Result<_> {
@@ -216,10 +218,11 @@ pub(crate) fn map_all<T: Send>(
         read?;
         Ok((done, missing))
     })?;
-    for (client, facts) in gather_missing(conn, missing)? {
+    let (gathered, kept) = gather_missing(conn, missing)?;
+    for (client, facts) in gathered {
         done.push((client, f(&facts)));
     }
-    Ok(done)
+    Ok((done, kept))
 }
 
 /// Gathers (and keeps) the facts of the clients the cache holds none of this layout for, without
@@ -235,13 +238,14 @@ pub(crate) fn gather_uncached(conn: &Connection) -> Result<()> {
     gather_missing(conn, missing).map(drop)
 }
 
-/// Gathers the facts of clients the cache held none for from their records (and keeps them).
+/// Gathers the facts of clients the cache held none for from their records, and keeps them
+/// unless another connection is writing (then says so).
 fn gather_missing(
     conn: &Connection,
     missing: Vec<(ClientRow, ClientFacts)>,
-) -> Result<Vec<(ClientRow, ClientFacts)>> {
+) -> Result<(Vec<(ClientRow, ClientFacts)>, bool)> {
     if missing.is_empty() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), true));
     }
     let gathered = super::cache::gathering(conn, |conn, keep| {
         // One client at a time reads each table through its client index; many at once read
@@ -260,16 +264,18 @@ fn gather_missing(
                 super::cache::save(conn, &caseload.clients)?;
             }
         }
-        Ok(caseloads)
+        Ok((caseloads, keep))
     })?;
-    Ok(gathered
+    let (caseloads, kept) = gathered;
+    let gathered = caseloads
         .into_iter()
         .flat_map(|c| c.clients)
         .map(|(client, mut facts)| {
             finish(&mut facts);
             (client, facts)
         })
-        .collect())
+        .collect();
+    Ok((gathered, kept))
 }
 
 /// Up to this many clients without cached facts are gathered one by one.

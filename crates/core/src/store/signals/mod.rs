@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::params;
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
@@ -111,15 +111,16 @@ impl GroupSizes {
     }
 }
 
-/// The day, the other connections' commits (`PRAGMA data_version`) and this connection's
-/// changes the memo was made with.
-type MemoKey = (NaiveDate, i64, u64);
+/// The day and the generation of the signals' sources (see [`facts_generation`]) the memo was
+/// made with.
+type MemoKey = (NaiveDate, i64);
 
 /// Each client with its signals.
 type TeamSignals = Vec<(ClientRow, Vec<Signal>)>;
 
 pub(crate) struct Memo {
     key: MemoKey,
+    settings: SignalSettings,
     clients: Arc<TeamSignals>,
     /// Clients this connection wrote since: their signals are evaluated again on the next ask,
     /// the others' kept.
@@ -131,27 +132,37 @@ pub(crate) struct Memo {
 const STALE_AT_MOST: usize = 200;
 
 /// What a committed write of this connection changed, for the signals kept in memory: the
-/// clients whose records it wrote, or `None` when it may have changed any client's facts.
+/// generations of the signals' sources before and after it, and the clients whose records it
+/// wrote, or `None` when it may have changed any client's facts.
 pub(crate) struct Written {
-    pub changes: std::ops::Range<u64>,
+    pub generations: std::ops::Range<i64>,
     pub clients: Option<HashSet<Uuid>>,
 }
 
+/// The generation of the signals' sources (migration 15): raised by every change, of any
+/// connection, to a client or a record the client's signal facts come from.
+pub(super) fn facts_generation(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT n FROM facts_generation WHERE id = 1")?
+        .query_row([], |r| r.get(0))?)
+}
+
 impl Memo {
-    /// Keeps the signals over a write of this connection: only the clients it wrote are
-    /// evaluated again on the next ask. Any other change since the signals were evaluated
-    /// (a write that did not go through here, a failed one) leaves them to the memo key.
+    /// Keeps the signals over a write of this connection: a write that changed none of their
+    /// sources keeps them all, one that did has only the clients it wrote evaluated again on
+    /// the next ask. Any other change since the signals were evaluated (another connection's,
+    /// a write that did not go through here) leaves them to the memo key.
     pub(crate) fn after_write(memo: &mut Option<Box<Self>>, written: Written) {
         let Some(kept) = memo.as_mut() else {
             return;
         };
-        if kept.key.2 != written.changes.start {
+        if kept.key.1 != written.generations.start || written.generations.is_empty() {
             return;
         }
         match written.clients {
             Some(clients) if kept.stale.len() + clients.len() <= STALE_AT_MOST => {
                 kept.stale.extend(clients);
-                kept.key.2 = written.changes.end;
+                kept.key.1 = written.generations.end;
             }
             _ => *memo = None,
         }
@@ -187,48 +198,54 @@ impl Store {
         self.signals_of(query, None, today)
     }
 
-    /// Every client's signals on `today`: computed once, then kept until the database changes
-    /// (a commit of another connection: the syncer's; or a write of this one that did not tell
-    /// which clients it wrote). A write of this connection that did makes only those clients'
-    /// signals be evaluated again. The Werkvoorraad, the navigation's counts and the caseload's
-    /// next deadlines ask one after another, and again after every save.
+    /// Every client's signals on `today`: computed once, then kept while the signals' sources
+    /// stay as they were (their generation) and the settings too. A commit that changed none of
+    /// them (the syncer noting a sync that pulled nothing) keeps them all; a write of this
+    /// connection that told which clients it wrote has only those evaluated again; any other
+    /// change (a pull, an import, a purge) has every client evaluated again. The Werkvoorraad,
+    /// the navigation's counts and the caseload's next deadlines ask one after another, and
+    /// again after every save.
     fn team_signals(
         &self,
         settings: &SignalSettings,
         today: NaiveDate,
     ) -> Result<Arc<TeamSignals>> {
-        let key = || -> Result<MemoKey> {
-            let others: i64 = self
-                .conn
-                .query_row("PRAGMA data_version", [], |r| r.get(0))?;
-            Ok((today, others, self.conn.total_changes()))
-        };
+        // Read before gathering: a change committed meanwhile is found by the next ask.
+        let key = (today, facts_generation(&self.conn)?);
         let kept = self.signals_memo.borrow_mut().take();
+        // A client's change raises the generation by dropping its cached facts: signals whose
+        // facts were gathered and not cached (while the syncer writes) are not kept.
+        let mut cached = true;
         let mut memo = match kept {
-            Some(memo) if memo.key == key()? => memo,
-            _ => Box::new(Memo {
-                clients: Arc::new(facts::map_all(&self.conn, |facts| {
+            Some(memo) if memo.key == key && memo.settings == *settings => memo,
+            _ => {
+                let (clients, all_cached) = facts::map_all(&self.conn, |facts| {
                     signals::evaluate(facts, settings, today)
-                })?),
-                key: key()?,
-                stale: HashSet::new(),
-            }),
+                })?;
+                cached = all_cached;
+                Box::new(Memo {
+                    clients: Arc::new(clients),
+                    key,
+                    settings: *settings,
+                    stale: HashSet::new(),
+                })
+            }
         };
         if !memo.stale.is_empty() {
             let clients = Arc::make_mut(&mut memo.clients);
             clients.retain(|(client, _)| !memo.stale.contains(&client.id));
             for id in std::mem::take(&mut memo.stale) {
                 // None when the client is gone (purged).
-                facts::for_each(&self.conn, None, Some(&id), |client, facts| {
+                cached &= facts::for_each(&self.conn, None, Some(&id), |client, facts| {
                     clients.push((client.clone(), signals::evaluate(&facts, settings, today)));
                     Ok(())
                 })?;
             }
         }
-        // Taken after gathering: caching the facts was a write of its own.
-        memo.key = key()?;
         let clients = Arc::clone(&memo.clients);
-        *self.signals_memo.borrow_mut() = Some(memo);
+        if cached {
+            *self.signals_memo.borrow_mut() = Some(memo);
+        }
         Ok(clients)
     }
 
@@ -282,10 +299,12 @@ impl Store {
             }
         };
         match only {
-            Some(id) => facts::for_each(&self.conn, None, Some(id), |client, facts| {
-                visit(client, &signals::evaluate(&facts, &settings, today));
-                Ok(())
-            })?,
+            Some(id) => {
+                facts::for_each(&self.conn, None, Some(id), |client, facts| {
+                    visit(client, &signals::evaluate(&facts, &settings, today));
+                    Ok(())
+                })?;
+            }
             None => {
                 // A consultant's caseload: their clients and those nobody is assigned to yet.
                 let theirs = |client: &ClientRow| {

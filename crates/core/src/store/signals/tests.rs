@@ -352,13 +352,15 @@ fn signals_by_client(
                 out.insert(client.id, evaluate(f));
             }
         }
-        Facts::Cached => facts::for_each(&store.conn, None, None, |client, f| {
-            out.insert(client.id, evaluate(&f));
-            Ok(())
-        })
-        .unwrap(),
+        Facts::Cached => {
+            facts::for_each(&store.conn, None, None, |client, f| {
+                out.insert(client.id, evaluate(&f));
+                Ok(())
+            })
+            .unwrap();
+        }
         Facts::OnEveryCore => {
-            for (client, signals) in facts::map_all(&store.conn, evaluate).unwrap() {
+            for (client, signals) in facts::map_all(&store.conn, evaluate).unwrap().0 {
                 assert!(out.insert(client.id, signals).is_none(), "{client:?} twice");
             }
         }
@@ -436,12 +438,13 @@ fn cached_facts_give_the_signals_of_facts_gathered_from_the_records() {
     assert!(cached_clients(&store) < 80);
     assert_eq!(signals_by_client(&store, today(), Facts::OnEveryCore), all);
     assert_eq!(cached_clients(&store), 80);
-    // A cached row of another layout is gathered again.
+    // A cached row of another layout is gathered again (when every client is evaluated: the
+    // cache is no source of the signals kept in memory).
     store
         .conn
         .execute("UPDATE signal_facts SET version = version + 1", [])
         .unwrap();
-    assert_eq!(store.werkvoorraad(&team, today()).unwrap(), first);
+    assert_eq!(evaluated_afresh(&store, &team), first);
     assert_eq!(
         store
             .conn
@@ -678,6 +681,8 @@ fn while_another_connection_writes_the_facts_are_gathered_and_not_kept() {
         "waited for the lock"
     );
     assert_eq!(cached_clients(&store), 0);
+    // A change would not raise the generation of facts not cached: not kept in memory either.
+    assert!(store.signals_memo.borrow().is_none());
     syncer.execute_batch("ROLLBACK").unwrap();
     // Another day, so the signals are not the ones kept in memory.
     let day = today() + Duration::days(1);
@@ -782,15 +787,95 @@ fn a_save_has_only_the_clients_it_wrote_evaluated_again() {
 }
 
 #[test]
-fn a_write_that_names_no_client_has_every_client_evaluated_again() {
+fn a_commit_that_changes_none_of_the_signals_sources_keeps_every_clients_signals() {
     let (_dir, mut store) = generated(10);
-    store.werkvoorraad(&all(), today()).unwrap();
-    assert!(store.signals_memo.borrow().is_some());
+    let settings = store.signal_settings().unwrap();
+    let kept = store.team_signals(&settings, today()).unwrap();
+    let first = store.werkvoorraad(&all(), today()).unwrap();
+
+    // This connection changes a fine rule: money, no client's facts.
     let mut rule = store.fine_rules().unwrap().remove(0);
     rule.description.push_str(" (aangepast)");
     store.save_fine_rule(rule).unwrap();
-    assert!(store.signals_memo.borrow().is_none());
-    // A write that does not go through the write path moves the change count: not kept.
+    // The syncer notes a sync that pulled nothing and puts a signal aside.
+    let mut syncer = Store::open(store.path()).unwrap();
+    super::super::settings::put(&syncer.conn, super::super::sync::LAST_SYNC, &"2026-11-30")
+        .unwrap();
+    let item = &first.items[0];
+    syncer
+        .acknowledge_signal(
+            &item.client_id,
+            AckInput {
+                kind: item.signal.kind,
+                fingerprint: item.signal.fingerprint.clone(),
+                until: None,
+                reason: "Besproken in het teamoverleg".into(),
+            },
+            today(),
+        )
+        .unwrap();
+    drop(syncer);
+
+    assert!(std::sync::Arc::ptr_eq(
+        &kept,
+        &store.team_signals(&settings, today()).unwrap()
+    ));
+    let after = store.werkvoorraad(&all(), today()).unwrap();
+    assert_eq!(after.counts.acknowledged, first.counts.acknowledged + 1);
+    assert_eq!(after, evaluated_afresh(&store, &all()));
+}
+
+#[test]
+fn any_other_change_to_a_source_has_every_client_evaluated_again() {
+    let (_dir, store) = generated(10);
+    let settings = store.signal_settings().unwrap();
+
+    // Another connection (a pull, the CLI) closes the dossier of a client with signals.
+    let kept = store.team_signals(&settings, today()).unwrap();
+    let (closed, _) = kept.iter().find(|(_, s)| !s.is_empty()).unwrap();
+    let mut other = Store::open(store.path()).unwrap();
+    let mut input = other.client(&closed.id).unwrap().input;
+    input.status = crate::domain::ClientStatus::Verhuisd;
+    other.update_client(&closed.id, input, today()).unwrap();
+    drop(other);
+    let again = store.team_signals(&settings, today()).unwrap();
+    assert!(again
+        .iter()
+        .any(|(client, signals)| client.id == closed.id && signals.is_empty()));
+    drop((kept, again));
+
+    // Another connection records hours of a client whose Z-route is behind: a record the
+    // facts come from.
+    let before = store.werkvoorraad(&all(), today()).unwrap();
+    let behind = before
+        .items
+        .iter()
+        .find(|i| i.signal.kind == SignalKind::ZRouteBehind)
+        .unwrap();
+    let mut other = Store::open(store.path()).unwrap();
+    let hours = crate::domain::hours::HourEntryInput::new(
+        today(),
+        40,
+        crate::domain::hours::HourCategory::Participatie,
+    );
+    other.add_hours(&behind.client_id, hours, today()).unwrap();
+    drop(other);
+    let after = store.werkvoorraad(&all(), today()).unwrap();
+    assert_ne!(after, before);
+    assert_eq!(after, evaluated_afresh(&store, &all()));
+
+    // Other thresholds.
+    let kept = store.team_signals(&settings, today()).unwrap();
+    let other_settings = SignalSettings {
+        termijn_warning_months: settings.termijn_warning_months + 6,
+        ..settings
+    };
+    assert!(!std::sync::Arc::ptr_eq(
+        &kept,
+        &store.team_signals(&other_settings, today()).unwrap()
+    ));
+
+    // A write that does not go through the write path.
     store.werkvoorraad(&all(), today()).unwrap();
     store
         .conn
