@@ -6,18 +6,13 @@ mod team;
 mod util;
 
 use server::{admin_ok, Server, TestDb};
-use team::{laptop, noord, CLIENTS};
-use util::{arg, TestEnv};
+use team::{laptops_with_clients, noord};
+use util::TestEnv;
 
 /// A server with team Noord of anna and bram, each on a laptop that has Amira's dossier.
 fn team_with_a_client() -> (TestDb, Server, TestEnv, TestEnv, String) {
     let (db, server) = noord();
-    let a = laptop(&server, "anna", Some("laptop-a"));
-    let b = laptop(&server, "bram", Some("laptop-b"));
-    let file = a.write("clients.csv", CLIENTS);
-    a.ok(&["import", "clients", arg(&file)]);
-    a.json(&["sync"]);
-    b.json(&["sync"]);
+    let (a, b) = laptops_with_clients(&server);
     let id = b.search("amira")[0]["id"].as_str().unwrap().to_owned();
     (db, server, a, b, id)
 }

@@ -6,8 +6,8 @@ mod server;
 mod team;
 mod util;
 
-use team::{laptop, noord, CLIENTS};
-use util::{arg, TestEnv};
+use team::{laptops_with_clients, noord};
+use util::TestEnv;
 
 fn generation(env: &TestEnv) -> i64 {
     traject_tests::connect(env.db())
@@ -18,12 +18,7 @@ fn generation(env: &TestEnv) -> i64 {
 #[test]
 fn a_sync_raises_the_generation_only_when_it_brings_a_change() {
     let (_db, server) = noord();
-    let a = laptop(&server, "anna", Some("laptop-a"));
-    let b = laptop(&server, "bram", Some("laptop-b"));
-    let file = a.write("clients.csv", CLIENTS);
-    a.ok(&["import", "clients", arg(&file)]);
-    a.json(&["sync"]);
-    b.json(&["sync"]);
+    let (a, b) = laptops_with_clients(&server);
     // Each laptop's Werkvoorraad caches every client's facts.
     a.json(&["signals"]);
     b.json(&["signals"]);

@@ -45,6 +45,18 @@ pub fn noord() -> (TestDb, Server) {
     ])
 }
 
+/// Anna's and Bram's laptops (devices laptop-a and laptop-b) with [`CLIENTS`]: imported on
+/// Anna's, synced to both.
+pub fn laptops_with_clients(server: &Server) -> (TestEnv, TestEnv) {
+    let a = laptop(server, "anna", Some("laptop-a"));
+    let b = laptop(server, "bram", Some("laptop-b"));
+    let file = a.write("clients.csv", CLIENTS);
+    a.ok(&["import", "clients", arg(&file)]);
+    a.json(&["sync"]);
+    b.json(&["sync"]);
+    (a, b)
+}
+
 /// A laptop set up and logged in as `user` (as device `device`, when given).
 pub fn laptop(server: &Server, user: &str, device: Option<&str>) -> TestEnv {
     let env = TestEnv::initialised();

@@ -123,18 +123,16 @@ mod tests {
         assert_eq!(store.hour_entries(&id).unwrap().len(), 1);
     }
 
+    /// Yonas's cached signal facts (two bytes: what they hold does not matter here).
+    const CACHED_FACTS: &str = "INSERT INTO signal_facts (client_id, version, facts)
+         VALUES ('0190c1c6-0000-7000-8000-000000000001', 1, x'0102');";
+
     /// Schema 14 moves the cached signal facts into a rowid table: the rows are kept, and the
     /// triggers of schema 13 still drop a client's row when the client's records change.
     #[test]
     fn schema_13_signal_facts_are_kept_in_their_new_table() {
         let dir = tempfile::tempdir().unwrap();
-        let path = at_schema(
-            &dir,
-            13,
-            "in_traject",
-            "INSERT INTO signal_facts (client_id, version, facts)
-             VALUES ('0190c1c6-0000-7000-8000-000000000001', 1, x'0102');",
-        );
+        let path = at_schema(&dir, 13, "in_traject", CACHED_FACTS);
         let store = Store::open(&path).unwrap();
         let conn = &store.conn;
         let kept: (String, i64, Vec<u8>) = conn
@@ -166,13 +164,7 @@ mod tests {
     #[test]
     fn schema_14_gets_a_generation_of_the_signals_sources() {
         let dir = tempfile::tempdir().unwrap();
-        let path = at_schema(
-            &dir,
-            14,
-            "in_traject",
-            "INSERT INTO signal_facts (client_id, version, facts)
-             VALUES ('0190c1c6-0000-7000-8000-000000000001', 1, x'0102');",
-        );
+        let path = at_schema(&dir, 14, "in_traject", CACHED_FACTS);
         let store = Store::open(&path).unwrap();
         let conn = &store.conn;
         let generation = || -> i64 {

@@ -612,6 +612,19 @@ fn per_group_lists_the_most_urgent_items_of_each_severity_and_the_group_sizes() 
     assert!(all.items.len() > 10);
 }
 
+/// Acknowledges the item's signal, as discussed in the team meeting.
+fn put_aside(store: &mut Store, item: &super::WorkItem) {
+    let ack = AckInput {
+        kind: item.signal.kind,
+        fingerprint: item.signal.fingerprint.clone(),
+        until: None,
+        reason: "Besproken in het teamoverleg".into(),
+    };
+    store
+        .acknowledge_signal(&item.client_id, ack, today())
+        .unwrap();
+}
+
 #[test]
 fn the_werkvoorraad_follows_changes_of_this_connection_and_of_another() {
     let (_dir, mut store) = generated(40);
@@ -622,18 +635,7 @@ fn the_werkvoorraad_follows_changes_of_this_connection_and_of_another() {
 
     // Another connection (the syncer's) puts the first signal aside.
     let mut other = Store::open(store.path()).unwrap();
-    other
-        .acknowledge_signal(
-            &item.client_id,
-            AckInput {
-                kind: item.signal.kind,
-                fingerprint: item.signal.fingerprint.clone(),
-                until: None,
-                reason: "Besproken in het teamoverleg".into(),
-            },
-            today(),
-        )
-        .unwrap();
+    put_aside(&mut other, &item);
     drop(other);
     let after = store.werkvoorraad(&team, today()).unwrap();
     assert_eq!(after.counts.acknowledged, first.counts.acknowledged + 1);
@@ -801,19 +803,7 @@ fn a_commit_that_changes_none_of_the_signals_sources_keeps_every_clients_signals
     let mut syncer = Store::open(store.path()).unwrap();
     super::super::settings::put(&syncer.conn, super::super::sync::LAST_SYNC, &"2026-11-30")
         .unwrap();
-    let item = &first.items[0];
-    syncer
-        .acknowledge_signal(
-            &item.client_id,
-            AckInput {
-                kind: item.signal.kind,
-                fingerprint: item.signal.fingerprint.clone(),
-                until: None,
-                reason: "Besproken in het teamoverleg".into(),
-            },
-            today(),
-        )
-        .unwrap();
+    put_aside(&mut syncer, &first.items[0]);
     drop(syncer);
 
     assert!(std::sync::Arc::ptr_eq(
