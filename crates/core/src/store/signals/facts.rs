@@ -247,7 +247,7 @@ fn gather_missing(
     if missing.is_empty() {
         return Ok((Vec::new(), true));
     }
-    let gathered = super::cache::gathering(conn, |conn, keep| {
+    let (caseloads, kept) = super::cache::gathering(conn, |conn, keep| {
         // One client at a time reads each table through its client index; many at once read
         // each table whole.
         let mut caseloads = if missing.len() <= GATHER_ONE_BY_ONE {
@@ -266,7 +266,6 @@ fn gather_missing(
         }
         Ok((caseloads, keep))
     })?;
-    let (caseloads, kept) = gathered;
     let gathered = caseloads
         .into_iter()
         .flat_map(|c| c.clients)
