@@ -42,10 +42,14 @@ impl Db {
                 )));
             }
             let at = now();
+            // Names this move's ops: two moves of a case within one millisecond (a teamleider's,
+            // then a beheerder's moving it back) have the same `at`.
+            let move_id = uuid::Uuid::now_v7();
             let device = session.device_id.to_string();
             let by = tx.who(&device)?.unwrap_or(device.clone());
             tx.move_case(client_id, from, to_id, &at, &by)?;
-            let copied = tx.copy_case(client_id, from, to_id, &format!(":naar-{to_id}:{at}"), &at)?;
+            let suffix = format!(":naar-{to_id}:{move_id}");
+            let copied = tx.copy_case(client_id, from, to_id, &suffix, &at)?;
             let hlc = Hlc {
                 wall_ms: chrono::Utc::now().timestamp_millis(),
                 counter: 0,
@@ -53,7 +57,7 @@ impl Db {
             }
             .to_string();
             tx.record_change(&NewChange {
-                op_id: &format!("{CASE_MOVED}:{client_id}:{at}"),
+                op_id: &format!("{CASE_MOVED}:{client_id}:{move_id}"),
                 entity: CASE_MOVED,
                 row_id: client_id,
                 client_id: Some(client_id),
