@@ -208,6 +208,11 @@ fn every_role_against_every_endpoint() {
         }
     }
 
+    let token_of = |user: &str| -> String {
+        let (_, token) = tokens.iter().find(|(u, _)| *u == user).unwrap();
+        token.clone().unwrap()
+    };
+
     // Moving a case: only Noord's teamleider (or a beheerder); a consultant, the other team
     // and the revoked are refused.
     let moves = [
@@ -218,13 +223,7 @@ fn every_role_against_every_endpoint() {
         ("beheerder", S::OK),
     ];
     for (user, want) in moves {
-        let token = tokens
-            .iter()
-            .find(|(u, _)| *u == user)
-            .unwrap()
-            .1
-            .clone()
-            .unwrap();
+        let token = token_of(user);
         let to = if user == "beheerder" { "Noord" } else { "Zuid" };
         let response = http
             .post(format!("{}/v1/cases/{noord_case}/move", server.url))
@@ -236,13 +235,7 @@ fn every_role_against_every_endpoint() {
     }
     // The beheerder moves it away and straight back, as fast as the server answers: two moves
     // within one millisecond are each a move of their own.
-    let beheerder = tokens
-        .iter()
-        .find(|(u, _)| *u == "beheerder")
-        .unwrap()
-        .1
-        .clone()
-        .unwrap();
+    let beheerder = token_of("beheerder");
     for to in ["Zuid", "Noord"].repeat(15) {
         let response = http
             .post(format!("{}/v1/cases/{noord_case}/move", server.url))
@@ -255,13 +248,7 @@ fn every_role_against_every_endpoint() {
 
     // What each pull holds: a team's own dossiers, never the other team's.
     let pull = |user: &str| -> Vec<String> {
-        let token = tokens
-            .iter()
-            .find(|(u, _)| *u == user)
-            .unwrap()
-            .1
-            .clone()
-            .unwrap();
+        let token = token_of(user);
         let page: Value = http
             .get(format!("{}/v1/sync/pull?cursor=0&limit=10000", server.url))
             .bearer_auth(token)
