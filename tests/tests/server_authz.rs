@@ -213,6 +213,15 @@ fn every_role_against_every_endpoint() {
         token.clone().unwrap()
     };
 
+    let move_to = |token: &str, team: &str| {
+        http.post(format!("{}/v1/cases/{noord_case}/move", server.url))
+            .bearer_auth(token)
+            .json(&json!({"team": team}))
+            .send()
+            .unwrap()
+            .status()
+    };
+
     // Moving a case: only Noord's teamleider (or a beheerder); a consultant, the other team
     // and the revoked are refused.
     let moves = [
@@ -223,27 +232,14 @@ fn every_role_against_every_endpoint() {
         ("beheerder", S::OK),
     ];
     for (user, want) in moves {
-        let token = token_of(user);
         let to = if user == "beheerder" { "Noord" } else { "Zuid" };
-        let response = http
-            .post(format!("{}/v1/cases/{noord_case}/move", server.url))
-            .bearer_auth(&token)
-            .json(&json!({"team": to}))
-            .send()
-            .unwrap();
-        assert_eq!(response.status(), want, "move as {user}");
+        assert_eq!(move_to(&token_of(user), to), want, "move as {user}");
     }
     // The beheerder moves it away and straight back, as fast as the server answers: two moves
     // within one millisecond are each a move of their own.
     let beheerder = token_of("beheerder");
     for to in ["Zuid", "Noord"].repeat(15) {
-        let response = http
-            .post(format!("{}/v1/cases/{noord_case}/move", server.url))
-            .bearer_auth(&beheerder)
-            .json(&json!({"team": to}))
-            .send()
-            .unwrap();
-        assert_eq!(response.status(), S::OK, "a quick move to {to}");
+        assert_eq!(move_to(&beheerder, to), S::OK, "a quick move to {to}");
     }
 
     // What each pull holds: a team's own dossiers, never the other team's.
