@@ -16,8 +16,9 @@ bin=$(dpkg -L traject | grep -E '^/usr/bin/' | head -n 1)
 [ -x "$bin" ] || { echo "FAIL: the package installed no binary in /usr/bin"; exit 1; }
 
 home=$(mktemp -d)
-display=":$((90 + RANDOM % 9))"
-Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display and writes its number once it accepts connections: the app started
+# before that fails to initialise GTK.
+Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$home/display" >/dev/null 2>&1 &
 xvfb=$!
 cleanup() {
   kill "${app:-}" "$xvfb" 2>/dev/null || true
@@ -25,6 +26,12 @@ cleanup() {
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get remove -y -qq traject >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
+for _ in $(seq 1 100); do
+  [ -s "$home/display" ] && break
+  sleep 0.1
+done
+[ -s "$home/display" ] || { echo "FAIL: Xvfb did not start"; exit 1; }
+display=":$(cat "$home/display")"
 
 # With a passphrase given the app creates its encrypted database unasked (first profile).
 env -u TRAJECT_DB -u XDG_DATA_HOME HOME="$home" DISPLAY="$display" \
