@@ -149,8 +149,9 @@ async fn run() {
         "< 100 ms",
     );
     // Of each span, the part until the backend's answer arrived (command and IPC; a search
-    // asks the backend only for a whole BSN), and until the DOM was updated (the rest is the
-    // browser drawing the frame).
+    // asks the backend only for a whole BSN), until the DOM was updated, and until the next
+    // frame began (the page waits for the display's next refresh, every 16.7 ms at 60 Hz; the
+    // rest is the browser laying out and drawing the frame).
     for (name, what) in [
         ("werkvoorraad", "Werkvoorraad"),
         ("caseload", "caseload"),
@@ -165,6 +166,11 @@ async fn run() {
         row(
             &format!("{what}: of which until the DOM was updated"),
             &part_of(&client, name, "dom").await,
+            "",
+        );
+        row(
+            &format!("{what}: of which until the next frame began"),
+            &part_of(&client, name, "frame").await,
             "",
         );
     }

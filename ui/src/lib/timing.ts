@@ -22,13 +22,18 @@ function measure(name: string, start: number): void {
 }
 
 /**
- * Records `name` from `start` to the next paint after the DOM has been updated, and `name:dom`
- * to now, when the DOM has been updated (the caller awaited tick()): the rest is the browser
- * drawing the frame.
+ * Records `name` from `start` to the next paint after the DOM has been updated; `name:dom` to
+ * now, when the DOM has been updated (the caller awaited tick()); and `name:frame` to when the
+ * next frame began (requestAnimationFrame, at the display's rate, 60 times a second). From
+ * `:dom` to `:frame` the page waits for the display; from `:frame` to the end the browser lays
+ * out and draws the frame.
  */
 export function span(name: string, start: number): void {
   measure(`${name}:dom`, start);
-  requestAnimationFrame(() => setTimeout(() => measure(name, start)));
+  requestAnimationFrame(() => {
+    measure(`${name}:frame`, start);
+    setTimeout(() => measure(name, start));
+  });
 }
 
 /**
