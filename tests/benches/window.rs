@@ -149,9 +149,9 @@ async fn run() {
         "< 100 ms",
     );
     // Of each span, the part until the backend's answer arrived (command and IPC; a search
-    // asks the backend only for a whole BSN), until the DOM was updated, and until the next
-    // frame began (the page waits for the display's next refresh, every 16.7 ms at 60 Hz; the
-    // rest is the browser laying out and drawing the frame).
+    // asks the backend only for a whole BSN), until the page got the key (a search), until the
+    // DOM was updated, and until the next frame began (the page waits for the display's next
+    // refresh, every 16.7 ms at 60 Hz; the rest is the browser laying out and drawing it).
     for (name, what) in [
         ("werkvoorraad", "Werkvoorraad"),
         ("caseload", "caseload"),
@@ -163,6 +163,13 @@ async fn run() {
             &part_of(&client, name, "antwoord").await,
             "",
         );
+        if name == "zoeken" {
+            row(
+                "search keystroke: of which until the page got the key",
+                &part_of(&client, name, "input").await,
+                "",
+            );
+        }
         row(
             &format!("{what}: of which until the DOM was updated"),
             &part_of(&client, name, "dom").await,
@@ -174,6 +181,19 @@ async fn run() {
             "",
         );
     }
+    // A keystroke's span less the time from the DOM updated to the next frame's start: what
+    // the app and the browser took, without the display's rhythm.
+    let painted = part_of(&client, "zoeken", "").await;
+    let dom = part_of(&client, "zoeken", "dom").await;
+    let frame = part_of(&client, "zoeken", "frame").await;
+    let own: Vec<f64> = (0..painted.len().min(dom.len()).min(frame.len()))
+        .map(|i| painted[i] - (frame[i] - dom[i]))
+        .collect();
+    row(
+        "search keystroke: painted, less the wait from the DOM updated to the next frame",
+        &own,
+        "",
+    );
     for (process, kib) in &memory {
         println!(
             "| resident memory: {process} | {:.0} MB | | |",
@@ -474,10 +494,15 @@ async fn wait_span(client: &Client, name: &str, seen: usize) -> Span {
 
 /// The durations of every `name:part` measure the page holds.
 async fn part_of(client: &Client, name: &str, part: &str) -> Vec<f64> {
+    let measure = if part.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name}:{part}")
+    };
     let found = client
         .execute(
             "return performance.getEntriesByName(arguments[0], 'measure').map(e => e.duration);",
-            vec![json!(format!("{name}:{part}"))],
+            vec![json!(measure)],
         )
         .await
         .unwrap();

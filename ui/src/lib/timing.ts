@@ -43,3 +43,11 @@ export function span(name: string, start: number): void {
 export function answered(name: string, start: number): void {
   measure(`${name}:antwoord`, start);
 }
+
+/**
+ * Records `name:input` from `start` (the input event's time stamp) to now, when the page's
+ * handler runs: how long the user's key took to reach the page.
+ */
+export function received(name: string, start: number): void {
+  measure(`${name}:input`, start);
+}
