@@ -194,6 +194,14 @@ async fn run() {
         &own,
         "",
     );
+    // On the lock screen of the last start, so what the data adds shows.
+    let at_lock = &starts.last().unwrap().at_lock;
+    for (process, kib) in at_lock {
+        println!(
+            "| resident memory on the lock screen: {process} | {:.0} MB | | |",
+            *kib as f64 / 1024.0
+        );
+    }
     for (process, kib) in &memory {
         println!(
             "| resident memory: {process} | {:.0} MB | | |",
@@ -290,6 +298,8 @@ struct StartUp {
     page_to_lock: f64,
     unlock: f64,
     to_first_screen: f64,
+    /// The processes' resident memory on the lock screen: nothing of the database read yet.
+    at_lock: Vec<(String, u64)>,
 }
 
 /// From the app's process start to its lock screen, then the passphrase to the first screen.
@@ -303,6 +313,7 @@ async fn start_up(client: &Client) -> StartUp {
         .unwrap();
     let painted = origin + lock.end;
     let started = process_start_ms(app_pid());
+    let at_lock = resident_memory();
     find(client, "[data-testid=lock-passphrase]")
         .await
         .send_keys(traject_tests::PASSPHRASE)
@@ -316,6 +327,7 @@ async fn start_up(client: &Client) -> StartUp {
         page_to_lock: lock.end,
         unlock: unlock.duration,
         to_first_screen: first.duration,
+        at_lock,
     }
 }
 
