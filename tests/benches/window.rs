@@ -504,7 +504,8 @@ async fn wait_span(client: &Client, name: &str, seen: usize) -> Span {
     }
 }
 
-/// The durations of every `name:part` measure the page holds.
+/// The durations of every `name:part` measure the page holds (of `name` itself for an empty
+/// `part`).
 async fn part_of(client: &Client, name: &str, part: &str) -> Vec<f64> {
     let measure = if part.is_empty() {
         name.to_string()
