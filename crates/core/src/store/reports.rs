@@ -7,13 +7,14 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::clients::{from_code, parse_date};
+use super::signals::ClientOnDay;
 use super::{settings, Result, Store};
 use crate::domain::exam::{ExamPart, ExamResult};
 use crate::domain::level::CefrLevel;
 use crate::domain::money::MilestoneFacts;
 use crate::domain::pip::{first_pip_deadline, VersionKind};
 use crate::domain::reports::{self, AgeGroups, HoursProgress, ReportClient, ReportTable};
-use crate::domain::signals::{portfolio_on, ClientFacts};
+use crate::domain::signals::ClientFacts;
 use crate::domain::trajectory::WorkKind;
 
 /// What the report query reads besides the signal facts.
@@ -96,7 +97,13 @@ impl Store {
         let mut work = self.work_starts()?;
         let mut exams = self.exam_attempts()?;
         let mut clients = Vec::new();
-        for (row, facts, signals) in self.caseload_signals(reference)? {
+        for ClientOnDay {
+            client: row,
+            facts,
+            open: signals,
+            portfolio,
+        } in self.clients_on(reference)?
+        {
             if municipality.is_some_and(|m| m != row.municipality) {
                 continue;
             }
@@ -105,9 +112,7 @@ impl Store {
                 continue;
             };
             let first_dagtekening = facts.pips.iter().find_map(|p| p.dagtekening);
-            let progress = portfolio_on(&facts, reference)
-                .as_ref()
-                .and_then(HoursProgress::of);
+            let progress = portfolio.as_ref().and_then(HoursProgress::of);
             let milestones = milestone_facts(&facts, exams.remove(&id).unwrap_or_default());
             clients.push(ReportClient {
                 municipality: row.municipality,

@@ -166,36 +166,58 @@ impl Signal {
 
 /// Every signal of one client on `today`, most urgent first.
 pub fn evaluate(facts: &ClientFacts, settings: &SignalSettings, today: NaiveDate) -> Vec<Signal> {
-    let mut out = Vec::new();
-    if !facts.closed {
-        data_quality(facts, &mut out);
-        let ctx = facts::Derived::new(facts, today);
-        deadlines::intake_and_pip_due(facts, &ctx, settings, today, &mut out);
-        deadlines::termijn(facts, &ctx, settings, today, &mut out);
-        monitoring::progress_conversations(facts, &ctx, settings, today, &mut out);
-        monitoring::no_conversation(facts, &ctx, settings, today, &mut out);
-        monitoring::absence(facts, settings, today, &mut out);
-        monitoring::provider_report_overdue(facts, &ctx, settings, today, &mut out);
-        monitoring::no_contact(facts, &ctx, settings, today, &mut out);
-        route::revision_window(facts, &ctx, settings, today, &mut out);
-        route::change_not_allowed(facts, &ctx, &mut out);
-        route::z_route_behind(facts, &ctx, settings, today, &mut out);
-        route::onderwijsroute_age(facts, &ctx, settings, today, &mut out);
-        route::waiting_too_long(facts, &ctx, settings, today, &mut out);
-        modules::map_practice_missing(facts, &ctx, settings, today, &mut out);
-        modules::pvt_not_signed(facts, &ctx, settings, today, &mut out);
-        support::refer_to_work(facts, &mut out);
-        support::turning_18(facts, settings, today, &mut out);
-        support::ontzorgen_ending(facts, settings, today, &mut out);
-        support::begeleiding_ending(facts, settings, today, &mut out);
+    if facts.closed {
+        return Vec::new();
     }
-    sort(&mut out);
-    out
+    rules(facts, &facts::Derived::new(facts, today), settings, today)
 }
 
-/// The portfolio on `today` under the adopted PIP's route history (`None` before a PIP).
-pub fn portfolio_on(facts: &ClientFacts, today: NaiveDate) -> Option<crate::domain::Portfolio> {
-    facts::Derived::new(facts, today).portfolio
+/// [`evaluate`], and the client's portfolio on `today` under the adopted PIP's route history
+/// (`None` before a PIP; also for a closed dossier): the reports need both, and the portfolio
+/// is most of the work of either.
+pub fn evaluate_with_portfolio(
+    facts: &ClientFacts,
+    settings: &SignalSettings,
+    today: NaiveDate,
+) -> (Vec<Signal>, Option<crate::domain::Portfolio>) {
+    let ctx = facts::Derived::new(facts, today);
+    let signals = if facts.closed {
+        Vec::new()
+    } else {
+        rules(facts, &ctx, settings, today)
+    };
+    (signals, ctx.portfolio)
+}
+
+/// The rules of an open dossier, most urgent first.
+fn rules(
+    facts: &ClientFacts,
+    ctx: &facts::Derived,
+    settings: &SignalSettings,
+    today: NaiveDate,
+) -> Vec<Signal> {
+    let mut out = Vec::new();
+    data_quality(facts, &mut out);
+    deadlines::intake_and_pip_due(facts, ctx, settings, today, &mut out);
+    deadlines::termijn(facts, ctx, settings, today, &mut out);
+    monitoring::progress_conversations(facts, ctx, settings, today, &mut out);
+    monitoring::no_conversation(facts, ctx, settings, today, &mut out);
+    monitoring::absence(facts, settings, today, &mut out);
+    monitoring::provider_report_overdue(facts, ctx, settings, today, &mut out);
+    monitoring::no_contact(facts, ctx, settings, today, &mut out);
+    route::revision_window(facts, ctx, settings, today, &mut out);
+    route::change_not_allowed(facts, ctx, &mut out);
+    route::z_route_behind(facts, ctx, settings, today, &mut out);
+    route::onderwijsroute_age(facts, ctx, settings, today, &mut out);
+    route::waiting_too_long(facts, ctx, settings, today, &mut out);
+    modules::map_practice_missing(facts, ctx, settings, today, &mut out);
+    modules::pvt_not_signed(facts, ctx, settings, today, &mut out);
+    support::refer_to_work(facts, &mut out);
+    support::turning_18(facts, settings, today, &mut out);
+    support::ontzorgen_ending(facts, settings, today, &mut out);
+    support::begeleiding_ending(facts, settings, today, &mut out);
+    sort(&mut out);
+    out
 }
 
 /// Most urgent first: severity, then the earliest due date (undated last).

@@ -167,7 +167,7 @@ const BATCH: usize = 128;
 /// afterwards. In no particular order; with whether every client's facts are cached now.
 pub(crate) fn map_all<T: Send>(
     conn: &Connection,
-    f: impl Fn(&ClientFacts) -> T + Sync,
+    f: impl Fn(ClientFacts) -> T + Sync,
 ) -> Result<(Vec<(ClientRow, T)>, bool)> {
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
     let f = &f;
@@ -180,7 +180,7 @@ pub(crate) fn map_all<T: Send>(
                     let mut missing = Vec::new();
                     for (client, own, version, blob) in batches.into_iter().flatten() {
                         match from_cache(version, Some(&blob), &own) {
-                            Some(facts) => done.push((client, f(&facts))),
+                            Some(facts) => done.push((client, f(facts))),
                             None => missing.push((client, own)),
                         }
                     }
@@ -220,7 +220,7 @@ pub(crate) fn map_all<T: Send>(
     })?;
     let (gathered, kept) = gather_missing(conn, missing)?;
     for (client, facts) in gathered {
-        done.push((client, f(&facts)));
+        done.push((client, f(facts)));
     }
     Ok((done, kept))
 }

@@ -21,7 +21,7 @@ use super::audit::{AuditAction, FieldChange};
 use super::clients::{code, parse_date, parse_timestamp, timestamp};
 use super::{parse_id, settings, Result, Store};
 use crate::domain::signals::{self, ClientFacts, Severity, Signal, SignalKind, SignalSettings};
-use crate::domain::{FieldError, ValidationErrors};
+use crate::domain::{FieldError, Portfolio, ValidationErrors};
 use crate::sync::outbox::LEDGER_ROW;
 
 const SETTINGS_KEY: &str = "signal_settings";
@@ -220,7 +220,7 @@ impl Store {
             Some(memo) if memo.key == key && memo.settings == *settings => memo,
             _ => {
                 let (clients, all_cached) = facts::map_all(&self.conn, |facts| {
-                    signals::evaluate(facts, settings, today)
+                    signals::evaluate(&facts, settings, today)
                 })?;
                 cached = all_cached;
                 Box::new(Memo {
@@ -344,25 +344,31 @@ impl Store {
         })
     }
 
-    /// Every client with its facts and the signals open on `today` (not put away), for the
-    /// reports.
-    pub(crate) fn caseload_signals(
-        &self,
-        today: NaiveDate,
-    ) -> Result<Vec<(ClientRow, ClientFacts, OpenSignals)>> {
+    /// Every client with its facts, the signals open on `day` (not put away) and the portfolio
+    /// on that day, for the reports: computed on every core, in no particular order.
+    pub(crate) fn clients_on(&self, day: NaiveDate) -> Result<Vec<ClientOnDay>> {
         let settings = self.signal_settings()?;
         let acks = self.latest_acks()?;
-        let mut all = Vec::new();
-        facts::for_each(&self.conn, None, None, |client, facts| {
-            let open = signals::evaluate(&facts, &settings, today)
-                .into_iter()
-                .filter(|s| holding_ack(&acks, client.id, s, today).is_none())
-                .map(|s| (s.kind, s.severity))
-                .collect();
-            all.push((client.clone(), facts, open));
-            Ok(())
+        let (all, _) = facts::map_all(&self.conn, |facts| {
+            let (signals, portfolio) = signals::evaluate_with_portfolio(&facts, &settings, day);
+            (facts, signals, portfolio)
         })?;
-        Ok(all)
+        Ok(all
+            .into_iter()
+            .map(|(client, (facts, signals, portfolio))| {
+                let open = signals
+                    .iter()
+                    .filter(|s| holding_ack(&acks, client.id, s, day).is_none())
+                    .map(|s| (s.kind, s.severity))
+                    .collect();
+                ClientOnDay {
+                    client,
+                    facts,
+                    open,
+                    portfolio,
+                }
+            })
+            .collect())
     }
 
     /// Brings what is derived from many rows up to date after a bulk write (a generated
@@ -506,6 +512,16 @@ impl Store {
 
 /// A client's open signals: kind and severity.
 pub(crate) type OpenSignals = Vec<(SignalKind, Severity)>;
+
+/// A client as the reports see it on a day (see [`Store::clients_on`]).
+pub(crate) struct ClientOnDay {
+    pub client: ClientRow,
+    pub facts: ClientFacts,
+    /// The signals open on the day: not acknowledged or snoozed.
+    pub open: OpenSignals,
+    /// The portfolio on the day; `None` before a PIP.
+    pub portfolio: Option<Portfolio>,
+}
 
 /// Each client's latest acknowledgement per kind, with the fingerprint it was given for.
 type Acks = HashMap<(Uuid, SignalKind), (String, SignalAck)>;

@@ -360,7 +360,7 @@ fn signals_by_client(
             .unwrap();
         }
         Facts::OnEveryCore => {
-            for (client, signals) in facts::map_all(&store.conn, evaluate).unwrap().0 {
+            for (client, signals) in facts::map_all(&store.conn, |f| evaluate(&f)).unwrap().0 {
                 assert!(out.insert(client.id, signals).is_none(), "{client:?} twice");
             }
         }
@@ -920,5 +920,40 @@ fn bringing_the_facts_up_to_date_gathers_only_the_clients_without_them() {
             client != gone && client != other_layout,
             "{client}"
         );
+    }
+}
+
+#[test]
+fn the_reports_count_the_signals_the_werkvoorraad_shows_and_the_dossiers_portfolio() {
+    let (_dir, mut store) = generated(40);
+    let open = |store: &Store| -> usize {
+        let clients = store.clients_on(today()).unwrap();
+        assert_eq!(clients.len(), 40);
+        clients.iter().map(|c| c.open.len()).sum()
+    };
+    let shown = store.werkvoorraad(&all(), today()).unwrap();
+    assert!(shown.items.len() > 10);
+    assert_eq!(open(&store), shown.items.len());
+    put_aside(&mut store, &shown.items[0]);
+    assert_eq!(open(&store), shown.items.len() - 1);
+
+    let with_portfolio: Vec<_> = store
+        .clients_on(today())
+        .unwrap()
+        .into_iter()
+        .filter_map(|c| Some((c.client.id, c.portfolio?)))
+        .collect();
+    assert!(with_portfolio.len() > 10, "{}", with_portfolio.len());
+    // The cached facts keep no hour entry's id, so what each line counts is compared.
+    let counted = |p: &crate::domain::Portfolio| -> Vec<_> {
+        p.lines
+            .iter()
+            .map(|l| (l.target, l.required, l.done, l.planned, l.behind))
+            .collect()
+    };
+    for (id, portfolio) in with_portfolio {
+        let dossier = store.portfolio(&id, None, today()).unwrap().portfolio;
+        assert_eq!(portfolio.route, dossier.route, "client {id}");
+        assert_eq!(counted(&portfolio), counted(&dossier), "client {id}");
     }
 }
