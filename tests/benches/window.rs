@@ -149,43 +149,37 @@ async fn run() {
         "< 100 ms",
     );
     // Of each span, the part until the backend's answer arrived (command and IPC; a search
-    // asks the backend only for a whole BSN), until the page got the key (a search), until the
-    // DOM was updated, and until the next frame began (the page waits for the display's next
-    // refresh, every 16.7 ms at 60 Hz; the rest is the browser laying out and drawing it).
+    // asks the backend only for a whole BSN), until the DOM was updated, and until the next
+    // frame began (the page waits for the display's next refresh, every 16.7 ms at 60 Hz; the
+    // rest is the browser laying out and drawing it).
     for (name, what) in [
         ("werkvoorraad", "Werkvoorraad"),
         ("caseload", "caseload"),
         ("zoeken", "search keystroke"),
         ("dossier", "dossier"),
     ] {
-        row(
-            &format!("{what}: of which the backend's answer (command + IPC)"),
-            &part_of(&client, name, "antwoord").await,
-            "",
-        );
-        if name == "zoeken" {
+        for (part, until) in [
+            ("antwoord", "the backend's answer (command + IPC)"),
+            ("dom", "until the DOM was updated"),
+            ("frame", "until the next frame began"),
+        ] {
             row(
-                "search keystroke: of which until the page got the key",
-                &part_of(&client, name, "input").await,
+                &format!("{what}: of which {until}"),
+                &durations(&client, &format!("{name}:{part}")).await,
                 "",
             );
         }
-        row(
-            &format!("{what}: of which until the DOM was updated"),
-            &part_of(&client, name, "dom").await,
-            "",
-        );
-        row(
-            &format!("{what}: of which until the next frame began"),
-            &part_of(&client, name, "frame").await,
-            "",
-        );
     }
+    row(
+        "search keystroke: of which until the page got the key",
+        &durations(&client, "zoeken:input").await,
+        "",
+    );
     // A keystroke's span less the time from the DOM updated to the next frame's start: what
     // the app and the browser took, without the display's rhythm.
-    let painted = part_of(&client, "zoeken", "").await;
-    let dom = part_of(&client, "zoeken", "dom").await;
-    let frame = part_of(&client, "zoeken", "frame").await;
+    let painted = durations(&client, "zoeken").await;
+    let dom = durations(&client, "zoeken:dom").await;
+    let frame = durations(&client, "zoeken:frame").await;
     let own: Vec<f64> = (0..painted.len().min(dom.len()).min(frame.len()))
         .map(|i| painted[i] - (frame[i] - dom[i]))
         .collect();
@@ -504,14 +498,8 @@ async fn wait_span(client: &Client, name: &str, seen: usize) -> Span {
     }
 }
 
-/// The durations of every `name:part` measure the page holds (of `name` itself for an empty
-/// `part`).
-async fn part_of(client: &Client, name: &str, part: &str) -> Vec<f64> {
-    let measure = if part.is_empty() {
-        name.to_string()
-    } else {
-        format!("{name}:{part}")
-    };
+/// The durations of every measure named `measure` the page holds.
+async fn durations(client: &Client, measure: &str) -> Vec<f64> {
     let found = client
         .execute(
             "return performance.getEntriesByName(arguments[0], 'measure').map(e => e.duration);",
