@@ -3,6 +3,8 @@
 
 mod auto_lock;
 mod commands;
+#[cfg(target_os = "linux")]
+mod rendering;
 mod sync;
 pub mod update;
 
@@ -47,6 +49,8 @@ fn profiles(app: &tauri::App) -> Result<Profiles, Box<dyn std::error::Error>> {
 }
 
 pub fn run() {
+    #[cfg(target_os = "linux")]
+    rendering::choose();
     tauri::Builder::default()
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(update::PendingUpdate::default())
