@@ -330,6 +330,22 @@ describe('Caseload', () => {
     expect(rendered[0].textContent).toContain('Voornaam0 Achternaam0');
   });
 
+  it('shows the first rows again when a search changes a scrolled list', async () => {
+    const many = Array.from({ length: 500 }, (_, i) => summary(i, `Voornaam${i}`, `Achternaam${i}`));
+    installIpc({ caseload: () => many });
+    const user = userEvent.setup();
+    render(Caseload);
+    await waitFor(() => expect(screen.getByTestId('caseload-count').textContent).toContain('500 cliënten'));
+    const viewport = screen.getByTestId('virtual-list');
+    viewport.scrollTop = 4_000;
+    viewport.dispatchEvent(new Event('scroll'));
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')[0].textContent).not.toContain('Voornaam0 '));
+
+    await user.type(screen.getByTestId('caseload-search'), 'voornaam1');
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')[0].textContent).toContain('Voornaam1 Achternaam1'));
+    expect(viewport.scrollTop).toBe(0);
+  });
+
   describe('next deadline', () => {
     const DEADLINES: NextDeadline[] = [
       {

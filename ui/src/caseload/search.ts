@@ -29,3 +29,38 @@ export function searchWords(text: string): string[] {
 export function nameMatches(key: string, words: string[]): boolean {
   return words.every((w) => key.includes(w));
 }
+
+/** Texts whose matches a name filter keeps; it forgets them all when it has more. */
+const KEPT_TEXTS = 64;
+
+/**
+ * A filter of `rows` by the search words (`keys[i]` is row i's `nameKey`) that reuses what it
+ * found before: typing on narrows the rows a shorter text matched (every row matching
+ * "moha" is among those matching "moh"), and deleting finds the shorter text's rows kept.
+ * A keystroke looks at the rows the text typed so far matched, not at every row.
+ */
+export function nameFilter<T>(rows: T[], keys: string[]): (words: string[]) => T[] {
+  const all = rows.map((_, i) => i);
+  const found = new Map<string, number[]>();
+  return (words) => {
+    if (words.length === 0) return rows;
+    const text = words.join(' ');
+    let hits = found.get(text);
+    if (!hits) {
+      // The longest text kept that this one starts with: each of its words is part of one of
+      // these words, so the rows it matched hold every row these match.
+      let from = all;
+      for (let n = text.length - 1; n > 0; n--) {
+        const kept = found.get(text.slice(0, n));
+        if (kept) {
+          from = kept;
+          break;
+        }
+      }
+      hits = from.filter((i) => nameMatches(keys[i], words));
+      if (found.size >= KEPT_TEXTS) found.clear();
+      found.set(text, hits);
+    }
+    return hits.map((i) => rows[i]);
+  };
+}
