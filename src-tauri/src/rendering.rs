@@ -43,7 +43,7 @@ fn has_render_node(dri: &Path) -> bool {
     })
 }
 
-/// Chooses the CPU renderer on a machine without a GPU. Called first thing in `main`, before
+/// Chooses the CPU renderer on a machine without a GPU. Called first thing in `run`, before
 /// any thread is started: it sets an environment variable.
 pub fn choose() {
     let cpu_rendering = std::env::var_os(CPU_RENDERING);

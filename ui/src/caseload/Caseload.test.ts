@@ -262,6 +262,26 @@ describe('Caseload', () => {
     expect(await screen.findByText('Geen cliënten gevonden')).toBeTruthy();
   });
 
+  it('keeps the list with its column headers when a search finds nobody, and fills it again', async () => {
+    installIpc({ caseload: () => PEOPLE });
+    const user = userEvent.setup();
+    render(Caseload);
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(3));
+    const list = screen.getByTestId('virtual-list');
+    const search = screen.getByTestId('caseload-search');
+
+    await user.type(search, 'zzz');
+    expect(await screen.findByTestId('caseload-empty')).toBeTruthy();
+    expect(screen.queryAllByTestId('caseload-row')).toHaveLength(0);
+    expect(screen.getByTestId('virtual-list')).toBe(list);
+    expect(screen.getByTestId('sort-name').textContent).toContain('Naam');
+
+    await user.clear(search);
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(3));
+    expect(screen.queryByTestId('caseload-empty')).toBeNull();
+    expect(screen.getByTestId('virtual-list')).toBe(list);
+  });
+
   it('toggles sorting via the column headers and filters via selects', async () => {
     const calls = installIpc({ caseload: () => PEOPLE });
     const user = userEvent.setup();
