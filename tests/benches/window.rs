@@ -599,30 +599,32 @@ fn resident_memory() -> Vec<(String, u64)> {
             status_kib(app, "RssFile:"),
         ),
     ];
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
-            continue;
-        };
-        if stat_fields(pid).get(1).and_then(|p| p.parse::<u32>().ok()) == Some(app) {
-            let name = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
-            out.push((name.trim().to_owned(), rss(pid)));
-        }
+    for (pid, name) in children(app) {
+        out.push((name, rss(pid)));
     }
     out
 }
 
-/// The app's web content processes.
-fn web_processes() -> Vec<u32> {
-    let app = app_pid();
+/// The processes `parent` started (WebKit's web and network processes), with their names.
+fn children(parent: u32) -> Vec<(u32, String)> {
     std::fs::read_dir("/proc")
         .unwrap()
         .flatten()
         .filter_map(|e| e.file_name().to_string_lossy().parse::<u32>().ok())
-        .filter(|&pid| {
-            stat_fields(pid).get(1).and_then(|p| p.parse::<u32>().ok()) == Some(app)
-                && std::fs::read_to_string(format!("/proc/{pid}/comm"))
-                    .is_ok_and(|c| c.trim() == "WebKitWebProces")
+        .filter(|&pid| stat_fields(pid).get(1).and_then(|p| p.parse::<u32>().ok()) == Some(parent))
+        .map(|pid| {
+            let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            (pid, name.trim().to_owned())
         })
+        .collect()
+}
+
+/// The app's web content processes.
+fn web_processes() -> Vec<u32> {
+    children(app_pid())
+        .into_iter()
+        .filter(|(_, name)| name == "WebKitWebProces")
+        .map(|(pid, _)| pid)
         .collect()
 }
 
