@@ -1,7 +1,8 @@
 //! Scale through the real window (issue #12): the release app on a generated caseload of
 //! 10,000 clients with three years of records, driven through WebDriver under Xvfb. The figures
 //! are the app's own timing spans (User Timing measures, `ui/src/lib/timing.ts`: from the
-//! user's action to the screen painted with the answer) and the processes' resident memory.
+//! user's action to the screen painted with the answer), the processes' resident memory, and
+//! the CPU the web process still uses in the seconds after a keystroke.
 //!
 //! | what | target |
 //! |---|---|
@@ -412,6 +413,7 @@ const SETTLING: Duration = Duration::from_secs(6);
 /// nobody is cleared, the list scrollable again: what the window does after the keystroke
 /// (overlay scrollbars fading in and out cost 3.8 s of CPU here), a blinking caret included.
 async fn cpu_after_clearing_an_empty_search(client: &Client) -> f64 {
+    // What the searches before left to draw is done by then.
     tokio::time::sleep(Duration::from_secs(2)).await;
     let input = find(client, "[data-testid=caseload-search]").await;
     input.send_keys("1\u{e003}").await.unwrap();
