@@ -111,6 +111,27 @@ describe('Caseload', () => {
     expect(screen.getByTestId('caseload-count').textContent).toContain('1 cliënt');
     expect(calls.filter((c) => c.cmd === 'search_clients')).toHaveLength(2);
   });
+  it('asks for each BSN once: deleting the ninth digit and typing it again are answered here', async () => {
+    const calls = installIpc({
+      caseload: () => PEOPLE,
+      search_clients: (args) => (args.text === '123456782' ? ['id-3'] : []),
+    });
+    const user = userEvent.setup();
+    render(Caseload);
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(3));
+    const search = screen.getByTestId('caseload-search');
+
+    await user.type(search, '123456782');
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(1));
+    await user.type(search, '{Backspace}');
+    expect(await screen.findByText('Geen cliënten gevonden')).toBeTruthy();
+    await user.type(search, '2');
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(1));
+    expect(screen.getByTestId('caseload-row').textContent).toContain('Olena Kovalenko');
+
+    const asked = calls.filter((c) => c.cmd === 'search_clients').map((c) => c.args.text);
+    expect(asked).toEqual(['12345678', '123456782']);
+  });
   it('shows every row again when the search is cleared, without asking the backend', async () => {
     const calls = installIpc({ caseload: () => PEOPLE });
     const user = userEvent.setup();

@@ -18,10 +18,11 @@ export const caseloadState: {
   query: CaseloadQuery;
   searchText: string;
   /**
-   * The ids `search_clients` answered for the last BSN typed, or null. A Set is not made
-   * deeply reactive; the field is replaced, not mutated.
+   * The ids `search_clients` answered per BSN typed, the last few (deleting the ninth digit
+   * shows the eight digits' answer again without asking). Replaced, not mutated: a Map is
+   * not made deeply reactive. Forgotten when the caseload opens again.
    */
-  bsnMatch: { bsn: string; ids: ReadonlySet<string> } | null;
+  bsnMatches: ReadonlyMap<string, ReadonlySet<string>>;
   onlyMine: boolean;
   /**
    * Sorted by the next deadline, here in the UI (the backend sorts every other column); the
@@ -32,7 +33,7 @@ export const caseloadState: {
 } = $state({
   query: defaultQuery(),
   searchText: '',
-  bsnMatch: null,
+  bsnMatches: new Map(),
   onlyMine: false,
   byDeadline: false,
   deadlineDescending: false,
@@ -42,10 +43,18 @@ export function resetCaseloadState(): void {
   lastRows = null;
   caseloadState.query = defaultQuery();
   caseloadState.searchText = '';
-  caseloadState.bsnMatch = null;
+  caseloadState.bsnMatches = new Map();
   caseloadState.onlyMine = false;
   caseloadState.byDeadline = false;
   caseloadState.deadlineDescending = false;
+}
+
+/** BSN answers kept; the oldest is dropped when there are more. */
+const KEPT_BSNS = 8;
+
+export function rememberBsnMatch(bsn: string, ids: ReadonlySet<string>): void {
+  const kept = [...caseloadState.bsnMatches].filter(([b]) => b !== bsn).slice(1 - KEPT_BSNS);
+  caseloadState.bsnMatches = new Map([...kept, [bsn, ids]]);
 }
 
 /**
