@@ -371,6 +371,25 @@ describe('Caseload', () => {
     expect(rendered[0].textContent).toContain('Voornaam0 Achternaam0');
   });
 
+  it('renders a few rows below the viewport until the list is scrolled, then more', async () => {
+    const many = Array.from({ length: 500 }, (_, i) => summary(i, `Voornaam${i}`, `Achternaam${i}`));
+    installIpc({ caseload: () => many });
+    const user = userEvent.setup();
+    render(Caseload);
+    await waitFor(() => expect(screen.getByTestId('caseload-count').textContent).toContain('500 cliënten'));
+    // jsdom has no layout: the list takes its default height, 480 px, less the 38 px header,
+    // which shows 12 rows of 40 px.
+    expect(screen.getAllByTestId('caseload-row')).toHaveLength(12 + 3);
+
+    const viewport = screen.getByTestId('virtual-list');
+    viewport.dispatchEvent(new Event('scroll'));
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(12 + 8));
+
+    // A search's rows have not been scrolled.
+    await user.type(screen.getByTestId('caseload-search'), 'voornaam1');
+    await waitFor(() => expect(screen.getAllByTestId('caseload-row')).toHaveLength(12 + 3));
+  });
+
   it('shows the first rows again when a search changes a scrolled list', async () => {
     const many = Array.from({ length: 500 }, (_, i) => summary(i, `Voornaam${i}`, `Achternaam${i}`));
     installIpc({ caseload: () => many });
