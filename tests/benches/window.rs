@@ -2,7 +2,9 @@
 //! 10,000 clients with three years of records, driven through WebDriver under Xvfb. The figures
 //! are the app's own timing spans (User Timing measures, `ui/src/lib/timing.ts`: from the
 //! user's action to the screen painted with the answer), the processes' resident memory, and
-//! the CPU the web process still uses in the seconds after a keystroke.
+//! the CPU the web process still uses in the seconds after a keystroke. Last, search keystrokes
+//! typed through the X server are timed to the pixels on the screen (`window/on_screen.rs`):
+//! the page's span ends when the web process has drawn the frame, before GTK has shown it.
 //!
 //! | what | target |
 //! |---|---|
@@ -17,6 +19,8 @@
 //! TRAJECT_BENCH_DIR) and tauri-driver; TRAJECT_BENCH_CLIENTS (10000) sets the size; with
 //! TRAJECT_SCREENSHOTS=DIR it saves the Werkvoorraad and the caseload as they look at that size.
 
+#[path = "window/on_screen.rs"]
+mod on_screen;
 #[path = "../tests/webdriver/mod.rs"]
 mod webdriver;
 
@@ -217,6 +221,18 @@ async fn run() {
         "| resident memory: all processes | {:.0} MB | | < 200 MB |",
         total as f64 / 1024.0
     );
+    // Last, so its keystrokes' spans are not among those above.
+    let screen = keystrokes_on_screen(&client).await;
+    row(
+        "search: keystroke → pixels on the screen (key through the X server, screen polled)",
+        &screen.on_screen,
+        "",
+    );
+    row(
+        "  the same keystrokes: keystroke → list painted (the page's span)",
+        &screen.in_page,
+        "",
+    );
     client.close().await.unwrap();
 }
 
@@ -405,6 +421,69 @@ async fn searches(client: &Client, db: &Path) -> Searches {
     }
     out
 }
+
+struct OnScreen {
+    on_screen: Vec<f64>,
+    in_page: Vec<f64>,
+}
+
+/// Typing into the caseload's search as a keyboard does, timed to the pixels on the screen
+/// (`on_screen`): for the keys that changed the client count or the first rows' names. For
+/// all of those keys, the page's own span too.
+async fn keystrokes_on_screen(client: &Client) -> OnScreen {
+    let seen = count(client, "zoeken").await;
+    set_value(client, "caseload-search", "").await;
+    wait_span(client, "zoeken", seen).await;
+    click(client, "[data-testid=caseload-search]").await;
+    // Under Xvfb without a window manager the window's inside starts at its screen position.
+    let found = client
+        .execute(
+            "const box = (css) => document.querySelector(css).getBoundingClientRect();
+             const count = box('[data-testid=caseload-count]');
+             const list = box('[data-testid=virtual-list]');
+             const [x, y] = [window.screenX, window.screenY];
+             return [
+               [x + count.left, y + count.top, Math.min(count.width, 300), count.height],
+               [x + list.left, y + list.top + 40, Math.min(list.width, 240), Math.min(list.height - 40, 320)],
+               [x + window.innerWidth - 10, y + 10],
+             ];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let numbers: Vec<Vec<f64>> = serde_json::from_value(found).unwrap();
+    let regions: Vec<on_screen::Region> = numbers[..2]
+        .iter()
+        .map(|r| on_screen::Region {
+            x: r[0].round() as i16,
+            y: r[1].round() as i16,
+            width: r[2].round() as u16,
+            height: r[3].round() as u16,
+        })
+        .collect();
+    let rest = (numbers[2][0] as i16, numbers[2][1] as i16);
+    let before = count(client, "zoeken").await;
+    let on_screen =
+        tokio::task::spawn_blocking(move || on_screen::keystrokes(SCREEN_WORDS, &regions, rest))
+            .await
+            .unwrap();
+    let in_page = durations(client, "zoeken").await.split_off(before);
+    OnScreen { on_screen, in_page }
+}
+
+/// Typed through the X server: lower-case ASCII only (the keyboard map types no "ı").
+const SCREEN_WORDS: &[&str] = &[
+    "haddad",
+    "amira",
+    "tesf",
+    "sultani",
+    "mohammed ka",
+    "yusuf",
+    "noor",
+    "ahmed",
+    "fatima",
+    "omar",
+];
 
 /// How long the app is watched after a keystroke for the CPU it still uses.
 const SETTLING: Duration = Duration::from_secs(6);
