@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+mod capture;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -193,7 +195,17 @@ pub async fn screenshot(client: &Client, name: &str) {
             )
             .await
             .unwrap();
-        let png = client.screenshot().await.unwrap();
+        // The page's rectangle on the screen (under Xvfb without a window manager the window's
+        // inside starts at its position).
+        let found = client
+            .execute(
+                "return [window.screenX, window.screenY, window.innerWidth, window.innerHeight];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let [x, y, width, height]: [i64; 4] = serde_json::from_value(found).unwrap();
+        let png = capture::png(x as i16, y as i16, width as u16, height as u16);
         std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
     }
 }
