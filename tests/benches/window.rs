@@ -452,9 +452,9 @@ async fn keystrokes_on_screen(client: &Client) -> OnScreen {
         .await
         .unwrap();
     let numbers: Vec<Vec<f64>> = serde_json::from_value(found).unwrap();
-    let regions: Vec<on_screen::Region> = numbers[..2]
+    let regions: Vec<webdriver::capture::Region> = numbers[..2]
         .iter()
-        .map(|r| on_screen::Region {
+        .map(|r| webdriver::capture::Region {
             x: r[0].round() as i16,
             y: r[1].round() as i16,
             width: r[2].round() as u16,

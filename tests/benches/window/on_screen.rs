@@ -7,18 +7,11 @@
 use std::time::{Duration, Instant};
 
 use x11rb::connection::Connection;
-use x11rb::protocol::xproto::{self, ConnectionExt as _, ImageFormat, Window};
+use x11rb::protocol::xproto::{self, ConnectionExt as _, Window};
 use x11rb::protocol::xtest::ConnectionExt as _;
 use x11rb::rust_connection::RustConnection;
 
-/// A rectangle of the screen, in pixels.
-#[derive(Clone, Copy, Debug)]
-pub struct Region {
-    pub x: i16,
-    pub y: i16,
-    pub width: u16,
-    pub height: u16,
-}
+use crate::webdriver::capture::{self, Region};
 
 /// How long a keystroke may take to show before it counts as one that changed nothing there.
 const NO_CHANGE: Duration = Duration::from_millis(500);
@@ -37,9 +30,8 @@ struct Screen {
 
 impl Screen {
     fn connect() -> Screen {
-        let (conn, screen) = x11rb::connect(None).expect("the X display (DISPLAY)");
+        let (conn, root) = capture::connect();
         let setup = conn.setup();
-        let root = setup.roots[screen].root;
         let (min, max) = (setup.min_keycode, setup.max_keycode);
         let mapping = conn
             .get_keyboard_mapping(min, max - min + 1)
@@ -95,22 +87,7 @@ impl Screen {
     fn pixels(&self, regions: &[Region]) -> Vec<Vec<u8>> {
         regions
             .iter()
-            .map(|r| {
-                self.conn
-                    .get_image(
-                        ImageFormat::Z_PIXMAP,
-                        self.root,
-                        r.x,
-                        r.y,
-                        r.width,
-                        r.height,
-                        !0,
-                    )
-                    .unwrap()
-                    .reply()
-                    .unwrap()
-                    .data
-            })
+            .map(|&region| capture::pixels(&self.conn, self.root, region))
             .collect()
     }
 }

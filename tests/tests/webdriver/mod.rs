@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-mod capture;
+pub mod capture;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -205,7 +205,12 @@ pub async fn screenshot(client: &Client, name: &str) {
             .await
             .unwrap();
         let [x, y, width, height]: [i64; 4] = serde_json::from_value(found).unwrap();
-        let png = capture::png(x as i16, y as i16, width as u16, height as u16);
+        let png = capture::png(capture::Region {
+            x: x as i16,
+            y: y as i16,
+            width: width as u16,
+            height: height as u16,
+        });
         std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
     }
 }
