@@ -20,12 +20,21 @@ const IDLE: Duration = Duration::from_secs(1);
 pub fn trim_when_idle<R: Runtime>(
     handler: impl Fn(Invoke<R>) -> bool + Send + Sync + 'static,
 ) -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
-    let (command_came, commands) = mpsc::sync_channel(1);
-    std::thread::spawn(move || trimmer(IDLE, commands, release_freed_memory));
-    move |invoke| {
+    trim_after_calls(handler, IDLE, release_freed_memory)
+}
+
+/// `handler`, with `trim` run on a thread of its own once its calls pause for `idle`.
+fn trim_after_calls<A>(
+    handler: impl Fn(A) -> bool + Send + Sync + 'static,
+    idle: Duration,
+    trim: impl FnMut() + Send + 'static,
+) -> impl Fn(A) -> bool + Send + Sync + 'static {
+    let (call_came, calls) = mpsc::sync_channel(1);
+    std::thread::spawn(move || trimmer(idle, calls, trim));
+    move |call| {
         // A full channel already holds a call the trimmer has not seen.
-        let _ = command_came.try_send(());
-        handler(invoke)
+        let _ = call_came.try_send(());
+        handler(call)
     }
 }
 
@@ -57,36 +66,24 @@ fn release_freed_memory() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::mpsc::SyncSender;
     use std::sync::{Arc, Mutex};
     use std::time::Instant;
-
-    /// Runs the trimmer on its own thread; returns the sender and when each trim happened.
-    fn start(
-        idle: Duration,
-    ) -> (
-        SyncSender<()>,
-        Arc<Mutex<Vec<Instant>>>,
-        std::thread::JoinHandle<()>,
-    ) {
-        let (send, receive) = mpsc::sync_channel(1);
-        let trims = Arc::new(Mutex::new(Vec::new()));
-        let seen = Arc::clone(&trims);
-        let thread = std::thread::spawn(move || {
-            trimmer(idle, receive, || seen.lock().unwrap().push(Instant::now()))
-        });
-        (send, trims, thread)
-    }
 
     #[test]
     fn trims_once_after_a_burst_of_commands_and_not_while_they_come() {
         let idle = Duration::from_millis(300);
-        let (send, trims, thread) = start(idle);
+        let trims = Arc::new(Mutex::new(Vec::new()));
+        let seen = Arc::clone(&trims);
+        let handler = trim_after_calls(
+            |n: u32| n.is_multiple_of(2),
+            idle,
+            move || seen.lock().unwrap().push(Instant::now()),
+        );
         let first = Instant::now();
         let mut last = first;
-        for _ in 0..8 {
+        for n in 0..8 {
             last = Instant::now();
-            send.send(()).unwrap();
+            assert_eq!(handler(n), n.is_multiple_of(2), "the command's own answer");
             std::thread::sleep(Duration::from_millis(30));
             assert!(trims.lock().unwrap().is_empty(), "trimmed between commands");
         }
@@ -98,22 +95,29 @@ mod tests {
             "trimmed {:?} after the first command",
             after_burst[0] - first
         );
-        send.send(()).unwrap();
-        drop(send);
-        thread.join().unwrap();
+        handler(8);
+        drop(handler);
+        std::thread::sleep(idle * 3);
         assert_eq!(
             trims.lock().unwrap().len(),
             1,
-            "no trim once the sender is gone"
+            "no trim once the commands are gone"
         );
     }
 
     #[test]
     fn no_trim_without_commands() {
-        let (send, trims, thread) = start(Duration::from_millis(20));
+        let (send, calls) = mpsc::sync_channel(1);
+        let trims = Arc::new(Mutex::new(0));
+        let seen = Arc::clone(&trims);
+        let thread = std::thread::spawn(move || {
+            trimmer(Duration::from_millis(20), calls, || {
+                *seen.lock().unwrap() += 1
+            })
+        });
         std::thread::sleep(Duration::from_millis(100));
         drop(send);
         thread.join().unwrap();
-        assert!(trims.lock().unwrap().is_empty());
+        assert_eq!(*trims.lock().unwrap(), 0);
     }
 }
