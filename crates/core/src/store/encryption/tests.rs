@@ -265,3 +265,30 @@ fn wrong_passphrases_wait_longer_and_longer() {
         assert_eq!(unlock_delay(failures).as_secs(), seconds, "{failures}");
     }
 }
+
+#[test]
+fn key_files_of_earlier_versions_give_the_same_key() {
+    // Keys made by argon2 0.5, which derived them before the lanes were filled in parallel: an
+    // upgrade that changed them would lock every user out of their database.
+    let params = |lanes| KdfParams {
+        salt: hex(&(0u8..16).collect::<Vec<_>>()),
+        memory_kib: 64,
+        iterations: 2,
+        parallelism: lanes,
+    };
+    for (lanes, key) in [
+        (
+            1,
+            "319261d35d28e0523d1ca72b82e7b27cc70047018fd8d52737cf1e035013b2f6",
+        ),
+        (
+            4,
+            "98b815ca25f4dd156ec612412e2767b55242e1dec2d2024fca90a348fe53ea8f",
+        ),
+    ] {
+        let derived = params(lanes)
+            .derive("Vijf woorden voor de sleutel")
+            .unwrap();
+        assert_eq!(hex(derived.0.as_ref()), key, "{lanes} lane(s)");
+    }
+}
