@@ -218,7 +218,7 @@ async fn run() {
     );
     for (process, kib) in &memory {
         // The target is the app's own process; the web processes are WebKitGTK's.
-        let target = if process == "traject-app" {
+        let target = if process == APP_PROCESS {
             "< 200 MB"
         } else {
             ""
@@ -693,13 +693,16 @@ fn process_start_ms(pid: u32) -> f64 {
     boot + start_ticks(pid) as f64 * 10.0
 }
 
+/// The app's own process in the memory rows (the one the < 200 MB target is for).
+const APP_PROCESS: &str = "traject-app";
+
 /// Resident memory (KiB) of the app and of the web processes it started.
 fn resident_memory() -> Vec<(String, u64)> {
     let app = app_pid();
     let mut out = vec![
-        ("traject-app".to_owned(), rss(app)),
+        (APP_PROCESS.to_owned(), rss(app)),
         (
-            "traject-app, of which mapped files (WebKitGTK, GTK and the binary, shared)".to_owned(),
+            format!("{APP_PROCESS}, of which mapped files (WebKitGTK, GTK and the binary, shared)"),
             status_kib(app, "RssFile:"),
         ),
     ];
